@@ -1,0 +1,53 @@
+package xingcun.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import xingcun.pipeline.PipelineErrorCode;
+import xingcun.pipeline.PipelineException;
+
+/**
+ * Exit codes of every command: 0 done, 2 bad arguments or unusable input (fix the command), 3 the run failed and
+ * nothing was committed. Errors print one line, never a stack trace (set XINGCUN_DEBUG=1 to see it).
+ */
+public final class ExitCodes
+{
+    public static final int OK = 0;
+    public static final int BAD_ARGUMENTS = 2;
+    public static final int RUN_FAILED = 3;
+
+    private ExitCodes() {}
+
+    static final class ExceptionHandler
+            implements IExecutionExceptionHandler
+    {
+        @Override
+        public int handleExecutionException(Exception exception, CommandLine commandLine, ParseResult parseResult)
+        {
+            if (System.getenv("XINGCUN_DEBUG") != null) {
+                exception.printStackTrace(commandLine.getErr());
+            }
+            if (exception instanceof PipelineException pipelineException) {
+                commandLine.getErr().println("xingcun: " + pipelineException.getMessage());
+                return pipelineException.errorCode() == PipelineErrorCode.INVALID_ARGUMENT ? BAD_ARGUMENTS : RUN_FAILED;
+            }
+            String message = exception.getMessage() == null ? exception.getClass().getSimpleName() : exception.getMessage().lines().findFirst().orElse("");
+            commandLine.getErr().println("xingcun: failed: " + message + " (set XINGCUN_DEBUG=1 for details)");
+            return RUN_FAILED;
+        }
+    }
+
+    static final class ParameterHandler
+            implements IParameterExceptionHandler
+    {
+        @Override
+        public int handleParseException(ParameterException exception, String[] args)
+        {
+            CommandLine commandLine = exception.getCommandLine();
+            commandLine.getErr().println("xingcun: " + exception.getMessage() + " (see: " + commandLine.getCommandSpec().qualifiedName() + " --help)");
+            return BAD_ARGUMENTS;
+        }
+    }
+}

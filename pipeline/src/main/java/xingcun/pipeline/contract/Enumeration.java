@@ -1,0 +1,81 @@
+package xingcun.pipeline.contract;
+
+import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A closed list of values. Each value has a canonical English word (what the lake stores) and a Chinese word;
+ * either is accepted, ignoring case, surrounding spaces and '_'/space/'-' differences.
+ */
+public final class Enumeration
+        implements Serializable
+{
+    private final String name;
+    private final Map<String, String> canonicalByMatchKey = new LinkedHashMap<>();
+    private final Map<String, String> chineseByCanonical = new LinkedHashMap<>();
+
+    private Enumeration(String name)
+    {
+        this.name = requireNonNull(name, "name is null");
+    }
+
+    /** pairs: canonical English word, Chinese word, canonical, Chinese, … ; extra Chinese aliases after a '|'. */
+    public static Enumeration of(String name, String... pairs)
+    {
+        Enumeration enumeration = new Enumeration(name);
+        for (int i = 0; i < pairs.length; i += 2) {
+            String canonical = pairs[i];
+            String[] chinese = pairs[i + 1].split("\\|");
+            enumeration.chineseByCanonical.put(canonical, chinese[0]);
+            enumeration.canonicalByMatchKey.put(matchKey(canonical), canonical);
+            for (String word : chinese) {
+                enumeration.canonicalByMatchKey.put(matchKey(word), canonical);
+            }
+        }
+        return enumeration;
+    }
+
+    public String name()
+    {
+        return name;
+    }
+
+    public Optional<String> canonical(String value)
+    {
+        return Optional.ofNullable(canonicalByMatchKey.get(matchKey(value)));
+    }
+
+    public String chinese(String canonical)
+    {
+        return chineseByCanonical.get(canonical);
+    }
+
+    public List<String> canonicalValues()
+    {
+        return List.copyOf(chineseByCanonical.keySet());
+    }
+
+    /** The allowed values as a clerk reads them: "技术指导/field_guidance, 培训授课/teaching, …". */
+    public String describeAllowed()
+    {
+        StringBuilder allowed = new StringBuilder();
+        chineseByCanonical.forEach((canonical, chinese) -> {
+            if (!allowed.isEmpty()) {
+                allowed.append(", ");
+            }
+            allowed.append(chinese).append('/').append(canonical);
+        });
+        return allowed.toString();
+    }
+
+    private static String matchKey(String value)
+    {
+        return value.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-]+", "");
+    }
+}

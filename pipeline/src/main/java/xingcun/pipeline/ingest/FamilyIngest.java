@@ -1,0 +1,190 @@
+package xingcun.pipeline.ingest;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import xingcun.pipeline.contract.Family;
+import xingcun.pipeline.lake.Lake;
+import xingcun.pipeline.read.FileRead;
+import xingcun.pipeline.read.InboxFile;
+import xingcun.pipeline.read.RawRecords;
+import xingcun.pipeline.validate.ValidationContext;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.input_file_name;
+import static org.apache.spark.sql.functions.lit;
+import static xingcun.pipeline.ingest.ChangeClassification.ACCEPTED;
+import static xingcun.pipeline.ingest.ChangeClassification.CHANGE;
+import static xingcun.pipeline.ingest.ChangeClassification.DUPLICATE;
+import static xingcun.pipeline.ingest.ChangeClassification.IS_WINNER;
+import static xingcun.pipeline.ingest.ChangeClassification.LAKE_HASH;
+import static xingcun.pipeline.ingest.ChangeClassification.UPDATED;
+import static xingcun.pipeline.ingest.ValidationTransform.RECORD_KEY;
+import static xingcun.pipeline.ingest.ValidationTransform.RULE_ID;
+
+/**
+ * Ingests one family's files of a run into the run's staging folder: validate, classify against the lake,
+ * write the rows the lake keeps and the rows it rejects, rewrite lake files whose keys were updated,
+ * and count what became of every row.
+ */
+final class FamilyIngest
+{
+    private static final int TOP_REASONS = 5;
+
+    private final SparkSession spark;
+    private final Lake lake;
+    private final String runId;
+    private final String stagingRoot;
+
+    FamilyIngest(SparkSession spark, Lake lake, String runId)
+    {
+        this.spark = spark;
+        this.lake = lake;
+        this.runId = runId;
+        this.stagingRoot = lake.resolve(Lake.STAGING + "/" + runId).toString();
+    }
+
+    /** Stages the family and returns what it staged; the ids its valid rows carry go to {@code knownIds} when asked. */
+    StagedFamily ingest(Family family, List<FileRead> reads, ValidationContext context, Set<String> knownIds, String idColumn)
+    {
+        List<Dataset<Row>> frames = reads.stream().filter(read -> read.rows().isPresent()).map(read -> read.rows().get()).toList();
+        Dataset<Row> raw = frames.stream().reduce(Dataset::union).orElseGet(() -> spark.createDataFrame(List.of(), RawRecords.schema(family)));
+        Dataset<Row> validated = ValidationTransform.validate(family, raw, context).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            Dataset<Row> lakeRows = LakeTables.read(spark, lake, family);
+            Dataset<Row> classified = ChangeClassification.classify(
+                    validated.filter(col(RULE_ID).isNull()),
+                    lakeRows.select(RECORD_KEY, ValidationTransform.RECORD_HASH)).persist(StorageLevel.MEMORY_AND_DISK());
+            try {
+                writeAccepted(family, classified);
+                List<String> replaced = rewriteUpdatedFiles(family, classified, lakeRows);
+                writeQuarantine(family, validated, reads);
+                if (idColumn != null) {
+                    classified.select(idColumn).distinct().collectAsList().forEach(row -> knownIds.add(row.getString(0)));
+                }
+                return new StagedFamily(family.folder(), replaced, fileResults(family, reads, validated, classified), reasons(family, validated, reads));
+            }
+            finally {
+                classified.unpersist();
+            }
+        }
+        finally {
+            validated.unpersist();
+        }
+    }
+
+    private void writeAccepted(Family family, Dataset<Row> classified)
+    {
+        Dataset<Row> winners = LakeTables.toLakeRows(family, classified.filter(col(IS_WINNER)), runId);
+        write(family, winners, stagingRoot + "/" + family.folder());
+    }
+
+    /** Lake files holding an older version of a key this run updated are rewritten without it (copy on write). */
+    private List<String> rewriteUpdatedFiles(Family family, Dataset<Row> classified, Dataset<Row> lakeRows)
+    {
+        Dataset<Row> updatedKeys = classified.filter(col(IS_WINNER).and(col(LAKE_HASH).isNotNull())).select(RECORD_KEY);
+        Dataset<Row> withFile = lakeRows.withColumn("lake_file", input_file_name());
+        List<String> affected = withFile.join(updatedKeys, RECORD_KEY).select("lake_file").distinct().collectAsList()
+                .stream().map(row -> row.getString(0)).toList();
+        if (affected.isEmpty()) {
+            return List.of();
+        }
+        Dataset<Row> kept = withFile.filter(col("lake_file").isin(affected.toArray()))
+                .join(updatedKeys, withFile.col(RECORD_KEY).equalTo(updatedKeys.col(RECORD_KEY)), "left_anti")
+                .drop("lake_file");
+        write(family, kept, stagingRoot + "/" + family.folder());
+        return affected.stream().map(file -> lake.relative(new org.apache.hadoop.fs.Path(file))).toList();
+    }
+
+    private void write(Family family, Dataset<Row> rows, String folder)
+    {
+        if (family.partitionDate().isPresent()) {
+            rows.repartition(col(LakeTables.YEAR)).write().mode(SaveMode.Append).partitionBy(LakeTables.YEAR).parquet(folder);
+        }
+        else {
+            rows.coalesce(1).write().mode(SaveMode.Append).parquet(folder);
+        }
+    }
+
+    private void writeQuarantine(Family family, Dataset<Row> validated, List<FileRead> reads)
+    {
+        Dataset<Row> rejectedRows = validated.filter(col(RULE_ID).isNotNull()).select(
+                lit(family.folder()).as(LakeTables.FAMILY),
+                col(RawRecords.SOURCE_FILE),
+                col(RawRecords.SOURCE_ROW),
+                lit(1L).as(LakeTables.ROW_COUNT),
+                col(RULE_ID),
+                col(ValidationTransform.MESSAGE_ZH),
+                col(ValidationTransform.MESSAGE_EN),
+                col(RawRecords.RAW_JSON),
+                lit(runId).as(LakeTables.RUN_ID));
+        List<Row> fileRejections = new ArrayList<>();
+        for (FileRead read : reads) {
+            read.fileRejection().ifPresent(rejection -> fileRejections.add(RowFactory.create(
+                    family.folder(), read.file().name(), null, read.rejectedRowCount(), rejection.rule().id(),
+                    rejection.messageChinese(), rejection.messageEnglish(), null, runId)));
+        }
+        Dataset<Row> quarantine = rejectedRows.union(spark.createDataFrame(fileRejections, LakeTables.quarantineSchema()));
+        quarantine.coalesce(1).write().mode(SaveMode.Append).parquet(stagingRoot + "/" + Lake.QUARANTINE + "/" + family.folder());
+    }
+
+    private List<RunReport.FileResult> fileResults(Family family, List<FileRead> reads, Dataset<Row> validated, Dataset<Row> classified)
+    {
+        Map<Integer, Map<String, Long>> byFile = new HashMap<>();
+        for (Row row : classified.groupBy(RawRecords.FILE_ORDER, CHANGE).agg(count(lit(1))).collectAsList()) {
+            byFile.computeIfAbsent(row.getInt(0), ignored -> new HashMap<>()).put(row.getString(1), row.getLong(2));
+        }
+        for (Row row : validated.filter(col(RULE_ID).isNotNull()).groupBy(RawRecords.FILE_ORDER).agg(count(lit(1))).collectAsList()) {
+            byFile.computeIfAbsent(row.getInt(0), ignored -> new HashMap<>()).put(ChangeClassification.REJECTED, row.getLong(1));
+        }
+        List<RunReport.FileResult> results = new ArrayList<>();
+        for (FileRead read : reads) {
+            InboxFile file = read.file();
+            Map<String, Long> counts = byFile.getOrDefault(file.order(), Map.of());
+            long rejected = counts.getOrDefault(ChangeClassification.REJECTED, 0L) + read.rejectedRowCount();
+            results.add(new RunReport.FileResult(file.name(), family.folder(), file.kind().name().toLowerCase(),
+                    Counts.of(counts.getOrDefault(ACCEPTED, 0L), counts.getOrDefault(UPDATED, 0L), counts.getOrDefault(DUPLICATE, 0L), rejected),
+                    read.fileRejection().map(rejection -> rejection.rule().id()).orElse(null), read.notes()));
+        }
+        return results;
+    }
+
+    private List<RunReport.RejectionReason> reasons(Family family, Dataset<Row> validated, List<FileRead> reads)
+    {
+        List<RunReport.RejectionReason> reasons = new ArrayList<>();
+        for (Row row : validated.filter(col(RULE_ID).isNotNull())
+                .groupBy(RULE_ID)
+                .agg(count(lit(1)).as("rows"), first(ValidationTransform.MESSAGE_ZH), first(ValidationTransform.MESSAGE_EN),
+                        first(RawRecords.SOURCE_FILE), first(RawRecords.SOURCE_ROW))
+                .orderBy(col("rows").desc(), col(RULE_ID))
+                .limit(TOP_REASONS)
+                .collectAsList()) {
+            reasons.add(new RunReport.RejectionReason(family.folder(), row.getString(0), row.getLong(1), row.getString(2), row.getString(3),
+                    row.getString(4) + ":" + row.getLong(5)));
+        }
+        for (FileRead read : reads) {
+            read.fileRejection().ifPresent(rejection -> reasons.add(new RunReport.RejectionReason(family.folder(), rejection.rule().id(),
+                    read.rejectedRowCount(), rejection.messageChinese(), rejection.messageEnglish(), read.file().name())));
+        }
+        return reasons;
+    }
+
+    static Set<String> ids(Dataset<Row> rows, String column)
+    {
+        Set<String> ids = new HashSet<>();
+        rows.select(column).distinct().collectAsList().forEach(row -> ids.add(row.getString(0)));
+        return ids;
+    }
+}

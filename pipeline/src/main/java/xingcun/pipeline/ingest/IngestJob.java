@@ -1,0 +1,177 @@
+package xingcun.pipeline.ingest;
+
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+import xingcun.pipeline.PipelineErrorCode;
+import xingcun.pipeline.PipelineException;
+import xingcun.pipeline.community.CommunityDirectory;
+import xingcun.pipeline.contract.Family;
+import xingcun.pipeline.identity.PersonalDataHasher;
+import xingcun.pipeline.lake.Lake;
+import xingcun.pipeline.lake.Snapshot;
+import xingcun.pipeline.read.FileRead;
+import xingcun.pipeline.read.FileReaders;
+import xingcun.pipeline.read.Inbox;
+import xingcun.pipeline.read.InboxFile;
+import xingcun.pipeline.validate.ValidationContext;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * One ingest run: reads every file of an inbox, stages each family's accepted and rejected rows, and commits
+ * them to the lake as one new snapshot — or, if anything fails, commits nothing.
+ */
+public final class IngestJob
+{
+    private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private IngestJob() {}
+
+    public static RunReport run(SparkSession spark, IngestOptions options)
+    {
+        Instant startedAt = Instant.now();
+        Inbox inbox = Inbox.scan(options.inbox());
+        Lake lake = Lake.open(options.lake(), spark.sparkContext().hadoopConfiguration());
+        String runId = RUN_ID_TIME.format(startedAt) + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
+        lake.removeLeftovers();
+        Snapshot previous = lake.currentSnapshot();
+        try {
+            PersonalDataHasher hasher = new PersonalDataHasher(lake.personalDataKey());
+            Set<String> talentIds = FamilyIngest.ids(LakeTables.read(spark, lake, Family.TALENTS), "talent_id");
+            Set<String> trainingIds = FamilyIngest.ids(LakeTables.read(spark, lake, Family.TRAININGS), "training_id");
+            FamilyIngest familyIngest = new FamilyIngest(spark, lake, runId);
+            List<StagedFamily> staged = new ArrayList<>();
+            for (Family family : Family.values()) {
+                List<InboxFile> files = inbox.filesOf(family);
+                if (files.isEmpty()) {
+                    continue;
+                }
+                options.progress().accept("%s: reading %d file%s".formatted(family.folder(), files.size(), files.size() == 1 ? "" : "s"));
+                List<FileRead> reads = files.stream().map(file -> FileReaders.read(spark, file)).toList();
+                ValidationContext context = new ValidationContext(CommunityDirectory.xishanProgram(), talentIds, trainingIds, hasher, options.today().plusYears(1));
+                Set<String> knownIds = family == Family.TALENTS ? talentIds : family == Family.TRAININGS ? trainingIds : new HashSet<>();
+                String idColumn = family == Family.TALENTS ? "talent_id" : family == Family.TRAININGS ? "training_id" : null;
+                staged.add(familyIngest.ingest(family, reads, context, knownIds, idColumn));
+            }
+            options.progress().accept("committing run " + runId);
+            RunReport report = report(runId, startedAt, options, lake, previous.id() + 1, inbox, staged);
+            commit(lake, previous, runId, staged, report);
+            return report;
+        }
+        catch (PipelineException e) {
+            throw e;
+        }
+        catch (RuntimeException e) {
+            throw new PipelineException(PipelineErrorCode.RUN_FAILED, "Ingest run " + runId + " failed, nothing was committed: " + firstLine(e), e);
+        }
+        finally {
+            deleteQuietly(lake, Lake.STAGING + "/" + runId);
+        }
+    }
+
+    private static RunReport report(String runId, Instant startedAt, IngestOptions options, Lake lake, long snapshotId, Inbox inbox, List<StagedFamily> staged)
+    {
+        List<RunReport.FileResult> files = staged.stream().flatMap(family -> family.files().stream()).toList();
+        List<RunReport.FamilyResult> families = staged.stream()
+                .map(family -> new RunReport.FamilyResult(family.family(), family.files().size(),
+                        family.files().stream().map(RunReport.FileResult::counts).reduce(Counts.zero(), Counts::plus)))
+                .toList();
+        List<RunReport.RejectionReason> reasons = staged.stream().flatMap(family -> family.reasons().stream())
+                .sorted(Comparator.comparingLong(RunReport.RejectionReason::rows).reversed())
+                .limit(10)
+                .toList();
+        return new RunReport(runId, startedAt, Instant.now(), options.inbox().toString(), lake.root().toString(), snapshotId,
+                files, families, reasons, inbox.skipped());
+    }
+
+    /** Moves staged files into the lake's folders, writes the run report, then commits the snapshot that lists them. */
+    private static void commit(Lake lake, Snapshot previous, String runId, List<StagedFamily> staged, RunReport report)
+    {
+        try {
+            FileSystem fileSystem = lake.fileSystem();
+            Path stagingRoot = lake.resolve(Lake.STAGING + "/" + runId);
+            Map<String, List<String>> tables = new HashMap<>();
+            previous.tables().forEach((table, files) -> tables.put(table, new ArrayList<>(files)));
+            for (StagedFamily family : staged) {
+                tables.computeIfAbsent(family.family(), ignored -> new ArrayList<>()).removeAll(family.replacedFiles());
+            }
+            if (fileSystem.exists(stagingRoot)) {
+                moveStagedFiles(lake, stagingRoot, stagingRoot, runId, tables);
+            }
+            lake.writeJson(lake.resolve(Lake.RUNS + "/" + runId + ".json"), report);
+            List<String> runs = new ArrayList<>(previous.runs());
+            runs.add(runId);
+            lake.commit(new Snapshot(previous.id() + 1, runId, Instant.now(), tables, runs));
+        }
+        catch (IOException e) {
+            throw new PipelineException(PipelineErrorCode.RUN_FAILED, "Cannot commit run " + runId + ", nothing was committed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void moveStagedFiles(Lake lake, Path folder, Path stagingRoot, String runId, Map<String, List<String>> tables)
+            throws IOException
+    {
+        FileSystem fileSystem = lake.fileSystem();
+        for (FileStatus status : fileSystem.listStatus(folder)) {
+            Path path = status.getPath();
+            if (status.isDirectory()) {
+                moveStagedFiles(lake, path, stagingRoot, runId, tables);
+                continue;
+            }
+            if (!path.getName().endsWith(".parquet")) {
+                continue;
+            }
+            String relativeToStaging = fileSystem.makeQualified(path).toUri().getPath()
+                    .substring(fileSystem.makeQualified(stagingRoot).toUri().getPath().length() + 1);
+            String table = tableOf(relativeToStaging);
+            String parent = relativeToStaging.substring(0, relativeToStaging.lastIndexOf('/'));
+            String target = parent + "/" + runId + "-" + path.getName();
+            fileSystem.mkdirs(lake.resolve(parent));
+            if (!fileSystem.rename(path, lake.resolve(target))) {
+                throw new IOException("cannot move " + path + " to " + target);
+            }
+            tables.computeIfAbsent(table, ignored -> new ArrayList<>()).add(target);
+        }
+    }
+
+    /** "service_logs/year=2021/part-0.parquet" → "service_logs"; "_quarantine/trainings/part-0.parquet" → "_quarantine/trainings". */
+    private static String tableOf(String relativeToStaging)
+    {
+        String[] parts = relativeToStaging.split("/");
+        return parts[0].equals(Lake.QUARANTINE) ? parts[0] + "/" + parts[1] : parts[0];
+    }
+
+    private static void deleteQuietly(Lake lake, String relative)
+    {
+        try {
+            lake.fileSystem().delete(lake.resolve(relative), true);
+        }
+        catch (IOException ignored) {
+            // a leftover staging folder is removed by the next run's removeLeftovers
+        }
+    }
+
+    private static String firstLine(Throwable error)
+    {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+}

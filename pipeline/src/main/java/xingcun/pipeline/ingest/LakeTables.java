@@ -1,0 +1,93 @@
+package xingcun.pipeline.ingest;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import xingcun.pipeline.contract.Family;
+import xingcun.pipeline.lake.Lake;
+import xingcun.pipeline.read.RawRecords;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.year;
+
+/** The shape of the lake's tables — a family's accepted rows and its quarantine — and how to read them with Spark. */
+public final class LakeTables
+{
+    public static final String RUN_ID = "run_id";
+    public static final String YEAR = "year";
+    public static final String FAMILY = "family";
+    public static final String ROW_COUNT = "row_count";
+
+    private LakeTables() {}
+
+    /** The columns every accepted row carries besides its business columns: its key, content hash and lineage. */
+    public static List<String> lineageColumns()
+    {
+        return List.of(ValidationTransform.RECORD_KEY, ValidationTransform.RECORD_HASH, RawRecords.SOURCE_FILE, RawRecords.SOURCE_ROW, RUN_ID);
+    }
+
+    public static StructType quarantineSchema()
+    {
+        return DataTypes.createStructType(List.of(
+                DataTypes.createStructField(FAMILY, DataTypes.StringType, false),
+                DataTypes.createStructField(RawRecords.SOURCE_FILE, DataTypes.StringType, false),
+                DataTypes.createStructField(RawRecords.SOURCE_ROW, DataTypes.LongType, true),
+                DataTypes.createStructField(ROW_COUNT, DataTypes.LongType, false),
+                DataTypes.createStructField(ValidationTransform.RULE_ID, DataTypes.StringType, false),
+                DataTypes.createStructField(ValidationTransform.MESSAGE_ZH, DataTypes.StringType, false),
+                DataTypes.createStructField(ValidationTransform.MESSAGE_EN, DataTypes.StringType, false),
+                DataTypes.createStructField(RawRecords.RAW_JSON, DataTypes.StringType, true),
+                DataTypes.createStructField(RUN_ID, DataTypes.StringType, false)));
+    }
+
+    /** Accepted rows as the lake stores them: business columns, lineage, and the partition year where the family has one. */
+    public static Dataset<Row> toLakeRows(Family family, Dataset<Row> rows, String runId)
+    {
+        List<Column> columns = new ArrayList<>();
+        for (StructField field : family.lakeSchema().fields()) {
+            columns.add(col(field.name()));
+        }
+        columns.add(col(ValidationTransform.RECORD_KEY));
+        columns.add(col(ValidationTransform.RECORD_HASH));
+        columns.add(col(RawRecords.SOURCE_FILE));
+        columns.add(col(RawRecords.SOURCE_ROW));
+        columns.add(lit(runId).as(RUN_ID));
+        family.partitionDate().ifPresent(date -> columns.add(year(col(date)).as(YEAR)));
+        return rows.select(columns.toArray(Column[]::new));
+    }
+
+    /** A family's rows in the lake's current snapshot (empty, with the right columns, when it has none). */
+    public static Dataset<Row> read(SparkSession spark, Lake lake, Family family)
+    {
+        List<String> files = lake.currentFiles(family.folder());
+        if (files.isEmpty()) {
+            StructType schema = family.lakeSchema();
+            for (String column : lineageColumns()) {
+                schema = schema.add(column, column.equals(RawRecords.SOURCE_ROW) ? DataTypes.LongType : DataTypes.StringType);
+            }
+            if (family.partitionDate().isPresent()) {
+                schema = schema.add(YEAR, DataTypes.IntegerType);
+            }
+            return spark.createDataFrame(List.of(), schema);
+        }
+        return spark.read().option("basePath", lake.resolve(family.folder()).toString()).parquet(files.toArray(String[]::new));
+    }
+
+    /** A family's quarantine in the lake's current snapshot. */
+    public static Dataset<Row> readQuarantine(SparkSession spark, Lake lake, Family family)
+    {
+        List<String> files = lake.currentFiles(Lake.QUARANTINE + "/" + family.folder());
+        if (files.isEmpty()) {
+            return spark.createDataFrame(List.of(), quarantineSchema());
+        }
+        return spark.read().parquet(files.toArray(String[]::new));
+    }
+}

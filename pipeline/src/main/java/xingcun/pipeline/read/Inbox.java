@@ -1,0 +1,75 @@
+package xingcun.pipeline.read;
+
+import xingcun.pipeline.PipelineErrorCode;
+import xingcun.pipeline.PipelineException;
+import xingcun.pipeline.contract.Family;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * What an inbox folder holds: the readable batch files of each family, in the lexical order of their paths,
+ * and what is skipped (unknown extensions, folders that are no family) so it can be reported, never ignored.
+ */
+public record Inbox(Path root, List<InboxFile> files, List<String> skipped)
+{
+    public Inbox
+    {
+        requireNonNull(root, "root is null");
+        files = List.copyOf(files);
+        skipped = List.copyOf(skipped);
+    }
+
+    public static Inbox scan(Path root)
+    {
+        if (!Files.isDirectory(root) || !Files.isReadable(root)) {
+            throw new PipelineException(PipelineErrorCode.INVALID_ARGUMENT,
+                    "Cannot read inbox " + root + ": it is not a readable folder; give the folder that holds talents/, service_logs/ …");
+        }
+        List<Path> paths;
+        try (Stream<Path> walk = Files.walk(root)) {
+            paths = walk.filter(Files::isRegularFile).map(root::relativize).sorted().toList();
+        }
+        catch (IOException | UncheckedIOException e) {
+            throw new PipelineException(PipelineErrorCode.INVALID_ARGUMENT, "Cannot read inbox " + root + ": " + e.getMessage());
+        }
+        List<InboxFile> files = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (Path relative : paths) {
+            String name = relative.toString().replace('\\', '/');
+            String fileName = relative.getFileName().toString();
+            if (fileName.startsWith(".") || fileName.startsWith("~$") || fileName.equalsIgnoreCase("README.md")) {
+                continue; // hidden files, Excel lock files and the inbox's own notes are not batches
+            }
+            Optional<Family> family = relative.getNameCount() == 2 ? Family.fromFolder(relative.getName(0).toString()) : Optional.empty();
+            if (family.isEmpty()) {
+                skipped.add(name + ": not in a family folder (talents/, service_logs/, trainings/, …)");
+                continue;
+            }
+            FileKind kind = FileKind.of(fileName);
+            if (kind == FileKind.UNKNOWN) {
+                skipped.add(name + ": unknown file kind; save it as .csv, .tsv, .xlsx or .jsonl");
+                continue;
+            }
+            files.add(new InboxFile(family.get(), root.resolve(relative), name, kind, files.size()));
+        }
+        if (files.isEmpty() && skipped.isEmpty()) {
+            throw new PipelineException(PipelineErrorCode.INVALID_ARGUMENT,
+                    "Cannot ingest inbox " + root + ": it holds no files; put batches in sub-folders such as talents/ and service_logs/");
+        }
+        return new Inbox(root, files, skipped);
+    }
+
+    public List<InboxFile> filesOf(Family family)
+    {
+        return files.stream().filter(file -> file.family() == family).toList();
+    }
+}

@@ -1,0 +1,80 @@
+package xingcun.pipeline.read;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import xingcun.pipeline.validate.Rule;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads a JSON Lines file (one object a line, UTF-8): keys may be canonical names or Chinese aliases. */
+final class JsonLinesFileReader
+{
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private JsonLinesFileReader() {}
+
+    static FileRead read(SparkSession spark, InboxFile file)
+            throws IOException
+    {
+        Optional<Charset> charset = EncodingDetector.detect(file.path());
+        if (charset.isEmpty() || !charset.get().equals(StandardCharsets.UTF_8)) {
+            return FileRead.unreadable(file, Rule.FILE_ENCODING.reject("", "", ""), countLines(file, charset.orElse(StandardCharsets.ISO_8859_1)));
+        }
+        LineParser parser = new LineParser(file);
+        JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .textFile(file.path().toUri().toString())
+                .zipWithIndex()
+                .filter(indexed -> !indexed._1().isBlank())
+                .map(indexed -> parser.row(indexed._2() + 1, indexed._1()));
+        return FileRead.rows(file, spark.createDataFrame(rows, RawRecords.schema(file.family())), List.of());
+    }
+
+    private static long countLines(InboxFile file, Charset charset)
+            throws IOException
+    {
+        try (BufferedReader reader = Files.newBufferedReader(file.path(), charset)) {
+            return reader.lines().filter(line -> !line.isBlank()).count();
+        }
+    }
+
+    /** Turns one line into a raw row; the row number of a JSON Lines file is its line number. */
+    private record LineParser(InboxFile file)
+            implements Serializable
+    {
+        Row row(long lineNumber, String line)
+        {
+            try {
+                JsonNode node = JSON.readTree(line.replace("\uFEFF", ""));
+                if (node == null || !node.isObject()) {
+                    return new RawRecords(file.family(), file, HeaderLayout.of(file.family(), List.of())).malformed(lineNumber, line, "JSON: not an object");
+                }
+                List<String> keys = new ArrayList<>();
+                List<String> cells = new ArrayList<>();
+                for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+                    Map.Entry<String, JsonNode> field = fields.next();
+                    keys.add(field.getKey());
+                    cells.add(field.getValue().isNull() ? null : field.getValue().isValueNode() ? field.getValue().asText() : field.getValue().toString());
+                }
+                return new RawRecords(file.family(), file, HeaderLayout.of(file.family(), keys)).row(lineNumber, cells);
+            }
+            catch (IOException e) {
+                return new RawRecords(file.family(), file, HeaderLayout.of(file.family(), List.of()))
+                        .malformed(lineNumber, line, "JSON: " + e.getMessage().lines().findFirst().orElse(""));
+            }
+        }
+    }
+}

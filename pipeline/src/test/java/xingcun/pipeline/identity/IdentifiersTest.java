@@ -1,0 +1,67 @@
+package xingcun.pipeline.identity;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IdentifiersTest
+{
+    @Test
+    void computesPatentCheckCharacters()
+    {
+        // the examples of program-facts.md
+        assertThat(PatentNumbers.checkCharacter("200310100002")).isEqualTo('X');
+        assertThat(PatentNumbers.checkCharacter("95115608")).isEqualTo('X');
+    }
+
+    @Test
+    void readsPatentTypeDigitAndCheck()
+    {
+        String utility = "202120345678";
+        String valid = "ZL" + utility + "." + PatentNumbers.checkCharacter(utility);
+        assertThat(PatentNumbers.check(valid).number()).map(PatentNumbers.PatentNumber::typeDigit).contains('2');
+        char wrong = PatentNumbers.checkCharacter(utility) == '0' ? '1' : '0';
+        PatentNumbers.Result bad = PatentNumbers.check(utility + wrong);
+        assertThat(bad.checkDigitValid()).isFalse();
+        assertThat(bad.number()).isEmpty();
+        assertThat(PatentNumbers.check("CN212345678U").number()).map(PatentNumbers.PatentNumber::typeDigit).contains('2');
+        assertThat(PatentNumbers.check("CN212345678A").number()).isEmpty();
+        assertThat(PatentNumbers.check("not a patent").checkDigitValid()).isTrue();
+        assertThat(PatentNumbers.check("not a patent").number()).isEmpty();
+    }
+
+    @Test
+    void checksRegistrationNumbers()
+    {
+        assertThat(RegistrationNumbers.isSoftwareCopyright("2021SR0143549")).isTrue();
+        assertThat(RegistrationNumbers.isSoftwareCopyright("1890SR0143549")).isFalse();
+        assertThat(RegistrationNumbers.isSoftwareCopyright("2021SR01")).isFalse();
+        assertThat(RegistrationNumbers.isEnterpriseStandard("Q/ABCDE0001—2008")).isTrue();
+        assertThat(RegistrationNumbers.isEnterpriseStandard("Q/XHCM001-2021")).isTrue();
+        assertThat(RegistrationNumbers.isEnterpriseStandard("GB/T 2260-2007")).isFalse();
+        assertThat(RegistrationNumbers.isVariety("滇审稻2023028号")).isTrue();
+        assertThat(RegistrationNumbers.isVariety("GPD草莓(2021)530012")).isTrue();
+        assertThat(RegistrationNumbers.isVariety("GPD草莓（2021）530012")).isTrue();
+        assertThat(RegistrationNumbers.isVariety("草莓一号")).isFalse();
+    }
+
+    @Test
+    void checksAndMasksPersonalNumbers()
+    {
+        assertThat(PersonalNumbers.isResidentId("11010519491231002X")).isTrue();
+        assertThat(PersonalNumbers.isResidentId("110105194912310021")).isFalse();
+        assertThat(PersonalNumbers.maskResidentId("11010519491231002X")).isEqualTo("1101**********002X");
+        assertThat(PersonalNumbers.isMobilePhone("13812345678")).isTrue();
+        assertThat(PersonalNumbers.isMobilePhone("12812345678")).isFalse();
+        assertThat(PersonalNumbers.maskPhone("13812345678")).isEqualTo("138****5678");
+    }
+
+    @Test
+    void hashesPersonalDataWithTheLakeKey()
+    {
+        PersonalDataHasher hasher = new PersonalDataHasher(new byte[32]);
+        PersonalDataHasher otherLake = new PersonalDataHasher(new byte[] {1, 2, 3});
+        assertThat(hasher.hash("张三")).isEqualTo(hasher.hash("张三")).hasSize(32).doesNotContain("张三");
+        assertThat(hasher.hash("张三")).isNotEqualTo(hasher.hash("李四")).isNotEqualTo(otherLake.hash("张三"));
+    }
+}

@@ -1,0 +1,72 @@
+package xingcun.pipeline.normalize;
+
+import org.junit.jupiter.api.Test;
+import xingcun.pipeline.contract.Family;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ParsersTest
+{
+    @Test
+    void parsesHandTypedDates()
+    {
+        LocalDate expected = LocalDate.of(2021, 7, 13);
+        for (String text : new String[] {"2021-07-13", "2021/7/13", "2021.07.13", "20210713", "2021年7月13日", " ２０２１－０７－１３ ", "2021-07-13 00:00:00", "44390"}) {
+            assertThat(DateParser.parse(text)).as(text).contains(expected);
+        }
+    }
+
+    @Test
+    void rejectsImpossibleDates()
+    {
+        assertThat(DateParser.parse("2021-13-05")).isEmpty();
+        assertThat(DateParser.parse("2021-02-30")).isEmpty();
+        assertThat(DateParser.parse("下周三")).isEmpty();
+        assertThat(DateParser.parse("7/13/2021")).isEmpty();
+    }
+
+    @Test
+    void parsesHandTypedNumbers()
+    {
+        assertThat(NumberParser.parse("1.05万").orElseThrow().value()).isEqualByComparingTo("10500");
+        assertThat(NumberParser.parse("1.05万").orElseThrow().hasMultiplier()).isTrue();
+        assertThat(NumberParser.parse("１，２００").orElseThrow().value()).isEqualByComparingTo("1200");
+        assertThat(NumberParser.parse("80,000,000元").orElseThrow().value()).isEqualByComparingTo("80000000");
+        assertThat(NumberParser.parse("10亿").orElseThrow().value()).isEqualByComparingTo(BigDecimal.valueOf(1_000_000_000));
+        assertThat(NumberParser.parse("42户").orElseThrow().hasMultiplier()).isFalse();
+        assertThat(NumberParser.parse("-12").orElseThrow().value()).isEqualByComparingTo("-12");
+        assertThat(NumberParser.parse("约一千")).isEmpty();
+        assertThat(NumberParser.parse("1.2.3")).isEmpty();
+    }
+
+    @Test
+    void parsesPeriods()
+    {
+        assertThat(Period.parse("2021")).contains(new Period("2021", LocalDate.of(2021, 1, 1), LocalDate.of(2021, 12, 31)));
+        assertThat(Period.parse("2021年")).map(Period::label).contains("2021");
+        assertThat(Period.parse("2021Q3")).contains(new Period("2021Q3", LocalDate.of(2021, 7, 1), LocalDate.of(2021, 9, 30)));
+        assertThat(Period.parse("2021年第三季度")).map(Period::label).contains("2021Q3");
+        assertThat(Period.parse("2021-07")).contains(new Period("2021-07", LocalDate.of(2021, 7, 1), LocalDate.of(2021, 7, 31)));
+        assertThat(Period.parse("2021年2月")).map(Period::end).contains(LocalDate.of(2021, 2, 28));
+        assertThat(Period.parse("2021-13")).isEmpty();
+        assertThat(Period.parse("上半年")).isEmpty();
+    }
+
+    @Test
+    void matchesHeadersIgnoringWidthCaseAndUnits()
+    {
+        HeaderMatcher matcher = new HeaderMatcher(Family.SERVICE_LOGS);
+        assertThat(matcher.match("服务人次（人次）").canonical()).contains("people_served");
+        assertThat(matcher.match("服务人次（人次）").unit()).contains("人次");
+        assertThat(matcher.match(" Log_ID ").canonical()).contains("log_id");
+        assertThat(matcher.match("\uFEFF日志编号").canonical()).contains("log_id");
+        assertThat(matcher.match("服务社区代码").canonical()).contains("community_code");
+        assertThat(matcher.match("序号").canonical()).isEmpty();
+        HeaderMatcher projects = new HeaderMatcher(Family.PROJECTS);
+        assertThat(projects.match("到位资金(万元)").canonical()).contains("funds_in_place");
+        assertThat(projects.match("到位资金(万元)").unit()).contains("万元");
+    }
+}
