@@ -36,7 +36,7 @@ final class DelimitedFileReader
     {
         Optional<Charset> charset = EncodingDetector.detect(file.path());
         if (charset.isEmpty()) {
-            return FileRead.unreadable(file, Rule.FILE_ENCODING.reject("", "", ""), countDataLines(file, Charset.forName("ISO-8859-1")));
+            return FileRead.unreadable(file, Rule.FILE_ENCODING.reject("", "", ""), countDataLines(file, EncodingDetector.forCountingLines(file.path())));
         }
         CSVFormat format = (file.kind() == FileKind.TSV ? CSVFormat.TDF : CSVFormat.DEFAULT).builder().setTrim(true).get();
         List<String> headers;

@@ -46,6 +46,26 @@ public final class EncodingDetector
         return Optional.empty();
     }
 
+    /**
+     * The charset to count the lines of a file that {@link #detect} refused: UTF-16 by its byte-order mark
+     * (its bytes hold stray 0x0A/0x0D), else single bytes, so that its rows still count as read and rejected.
+     */
+    public static Charset forCountingLines(Path file)
+            throws IOException
+    {
+        byte[] head;
+        try (InputStream stream = Files.newInputStream(file)) {
+            head = stream.readNBytes(2);
+        }
+        if (head.length == 2 && head[0] == (byte) 0xFF && head[1] == (byte) 0xFE) {
+            return StandardCharsets.UTF_16LE;
+        }
+        if (head.length == 2 && head[0] == (byte) 0xFE && head[1] == (byte) 0xFF) {
+            return StandardCharsets.UTF_16BE;
+        }
+        return StandardCharsets.ISO_8859_1;
+    }
+
     private static boolean decodesStrictly(Path file, Charset charset)
             throws IOException
     {

@@ -32,9 +32,9 @@ final class JsonLinesFileReader
     {
         Optional<Charset> charset = EncodingDetector.detect(file.path());
         if (charset.isEmpty() || !charset.get().equals(StandardCharsets.UTF_8)) {
-            return FileRead.unreadable(file, Rule.FILE_ENCODING.reject("", "", ""), countLines(file, charset.orElse(StandardCharsets.ISO_8859_1)));
+            return FileRead.unreadable(file, Rule.FILE_ENCODING.reject("", "", ""), countLines(file, charset.isPresent() ? charset.get() : EncodingDetector.forCountingLines(file.path())));
         }
-        LineParser parser = new LineParser(file);
+        LineParser parser = new LineParser(file.family(), new RawRecords(file.family(), file, HeaderLayout.of(file.family(), List.of())), file.name(), file.order());
         JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .textFile(file.path().toUri().toString())
                 .zipWithIndex()
@@ -52,7 +52,7 @@ final class JsonLinesFileReader
     }
 
     /** Turns one line into a raw row; the row number of a JSON Lines file is its line number. */
-    private record LineParser(InboxFile file)
+    private record LineParser(xingcun.pipeline.contract.Family family, RawRecords malformedRecords, String fileName, int fileOrder)
             implements Serializable
     {
         Row row(long lineNumber, String line)
@@ -60,7 +60,7 @@ final class JsonLinesFileReader
             try {
                 JsonNode node = JSON.readTree(line.replace("\uFEFF", ""));
                 if (node == null || !node.isObject()) {
-                    return new RawRecords(file.family(), file, HeaderLayout.of(file.family(), List.of())).malformed(lineNumber, line, "JSON: not an object");
+                    return malformedRecords.malformed(lineNumber, line, "JSON: not an object");
                 }
                 List<String> keys = new ArrayList<>();
                 List<String> cells = new ArrayList<>();
@@ -69,11 +69,10 @@ final class JsonLinesFileReader
                     keys.add(field.getKey());
                     cells.add(field.getValue().isNull() ? null : field.getValue().isValueNode() ? field.getValue().asText() : field.getValue().toString());
                 }
-                return new RawRecords(file.family(), file, HeaderLayout.of(file.family(), keys)).row(lineNumber, cells);
+                return new RawRecords(family, fileName, fileOrder, HeaderLayout.of(family, keys)).row(lineNumber, cells);
             }
             catch (IOException e) {
-                return new RawRecords(file.family(), file, HeaderLayout.of(file.family(), List.of()))
-                        .malformed(lineNumber, line, "JSON: " + e.getMessage().lines().findFirst().orElse(""));
+                return malformedRecords.malformed(lineNumber, line, "JSON: " + e.getMessage().lines().findFirst().orElse(""));
             }
         }
     }

@@ -41,13 +41,21 @@ public final class RawRecords
     private static final Set<ValueKind> PERSONAL_KINDS = EnumSet.of(ValueKind.ID_NUMBER, ValueKind.PHONE, ValueKind.PERSON_NAME);
 
     private final Family family;
-    private final InboxFile file;
+    // the file's name and order, not the InboxFile: a java.nio Path cannot travel to Spark executors
+    private final String fileName;
+    private final int fileOrder;
     private final HeaderLayout layout;
 
     public RawRecords(Family family, InboxFile file, HeaderLayout layout)
     {
+        this(family, file.name(), file.order(), layout);
+    }
+
+    RawRecords(Family family, String fileName, int fileOrder, HeaderLayout layout)
+    {
         this.family = requireNonNull(family, "family is null");
-        this.file = requireNonNull(file, "file is null");
+        this.fileName = requireNonNull(fileName, "fileName is null");
+        this.fileOrder = fileOrder;
         this.layout = requireNonNull(layout, "layout is null");
     }
 
@@ -70,9 +78,9 @@ public final class RawRecords
     public Row row(long rowNumber, List<String> cells)
     {
         Object[] values = new Object[LINEAGE_COLUMNS + family.columns().size()];
-        values[0] = file.name();
+        values[0] = fileName;
         values[1] = rowNumber;
-        values[2] = file.order();
+        values[2] = fileOrder;
         values[3] = layout.headerUnitsText();
         Map<String, String> raw = new LinkedHashMap<>();
         for (int i = 0; i < cells.size(); i++) {
@@ -93,9 +101,9 @@ public final class RawRecords
     public Row malformed(long rowNumber, String line, String problem)
     {
         Object[] values = new Object[LINEAGE_COLUMNS + family.columns().size()];
-        values[0] = file.name();
+        values[0] = fileName;
         values[1] = rowNumber;
-        values[2] = file.order();
+        values[2] = fileOrder;
         values[4] = json(Map.of("line", line));
         values[5] = problem;
         return RowFactory.create(values);

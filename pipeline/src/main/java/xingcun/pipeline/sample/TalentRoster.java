@@ -66,7 +66,7 @@ final class TalentRoster
             boolean secondBatch = SECOND_BATCH_COMMUNITIES.contains(community.shortName());
             LocalDate start = secondBatch ? LocalDate.of(2021, 7, 1) : LocalDate.of(2021, 4, 1);
             talents.add(new Talent(
-                    "XS2021%03d".formatted(i + 1),
+                    talentIdOf(community.shortName()),
                     name,
                     male ? "男" : "女",
                     people.residentId(male, 1965, 1990),
@@ -82,6 +82,12 @@ final class TalentRoster
                     secondBatch ? SECOND_BATCH : FIRST_BATCH));
         }
         return talents;
+    }
+
+    /** Talent ids follow the community order of the roster: XS2021001 碧鸡 … XS2021035 蔡家. */
+    static String talentIdOf(String communityShortName)
+    {
+        return "XS2021%03d".formatted(SampleCommunity.ALL.indexOf(SampleCommunity.byShortName(communityShortName)) + 1);
     }
 
     private static List<String> titles(String organizationType)

@@ -1,0 +1,67 @@
+package xingcun.pipeline.ingest;
+
+import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Writes inbox files the way staff produce them, for ingest tests. */
+final class TestInboxes
+{
+    static final String TALENTS_CSV = """
+            人才编号,姓名,派出单位,服务社区,服务开始日期
+            XS2021001,陶磅,云南省农业科学院园艺作物研究所,西华社区,2021-04-01
+            XS2021002,段福才,昆明市果树技术协会,猫猫箐,2021/4/1
+            """;
+
+    private TestInboxes() {}
+
+    static Path write(Path inbox, String relative, Charset charset, String content)
+            throws IOException
+    {
+        Path file = inbox.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.write(file, content.getBytes(charset));
+        return file;
+    }
+
+    static Path writeBytes(Path inbox, String relative, byte[] content)
+            throws IOException
+    {
+        Path file = inbox.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.write(file, content);
+        return file;
+    }
+
+    /** An .xlsx whose first sheet holds the rows; numbers are written as numeric cells, like Excel does with codes. */
+    static Path xlsx(Path inbox, String relative, List<List<Object>> rows)
+            throws IOException
+    {
+        Path file = inbox.resolve(relative);
+        Files.createDirectories(file.getParent());
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream stream = Files.newOutputStream(file)) {
+            XSSFSheet sheet = workbook.createSheet("Sheet1");
+            for (int r = 0; r < rows.size(); r++) {
+                XSSFRow row = sheet.createRow(r);
+                for (int c = 0; c < rows.get(r).size(); c++) {
+                    Object value = rows.get(r).get(c);
+                    if (value instanceof Number number) {
+                        row.createCell(c).setCellValue(number.doubleValue());
+                    }
+                    else {
+                        row.createCell(c).setCellValue(String.valueOf(value));
+                    }
+                }
+            }
+            workbook.write(stream);
+        }
+        return file;
+    }
+}
