@@ -61,9 +61,12 @@ public record SampleTable(String path, FileFormat format, String sheetName, List
         return path.substring(0, path.indexOf('/'));
     }
 
-    /** The spreadsheet row number of a data row (the header is row 1), as a clerk would look it up. */
-    public static int spreadsheetRow(int dataRowIndex)
+    /**
+     * Where a clerk finds a data row: its spreadsheet row (the header is row 1), or for JSON Lines, which has no
+     * header, its line number.
+     */
+    public int fileRow(int dataRowIndex)
     {
-        return dataRowIndex + 2;
+        return format == FileFormat.JSONL ? dataRowIndex + 1 : dataRowIndex + 2;
     }
 }

@@ -59,12 +59,23 @@ final class ServiceLedger
             "大兴", Map.of(3, List.of(JOINT_MEETING, TARGET_ANALYSIS)),
             "乐亩", Map.of(0, MECHANISMS));
 
-    /** Experts who stayed short of the 30 on-site days in their cycle; everyone else serves 30 to 36. */
+    /** Experts who stayed short of the 30 on-site days in their cycle; everyone else serves 30 to 34. */
     static final Map<String, BigDecimal> SHORT_DAYS = Map.of(
             "大兴", new BigDecimal("22"), "云龙", new BigDecimal("26"), "乐亩", new BigDecimal("28.5"));
 
+    /** A technical bottleneck and the months (1-12) of the year when the work on it happens. */
+    record Bottleneck(String name, List<Integer> months)
+    {
+        int[] seasonWeights()
+        {
+            int[] weights = new int[12];
+            months.forEach(month -> weights[month - 1] = 1);
+            return weights;
+        }
+    }
+
     /** The eight technical bottlenecks solved (article: goat, strawberry, apple …), each where its product grows. */
-    static final Map<String, String> BOTTLENECKS = bottlenecks();
+    static final Map<String, Bottleneck> BOTTLENECKS = bottlenecks();
 
     private static final List<String> NOTES = List.of("与社区农技员共同开展", "雨天改为室内讲解", "补录", "附现场照片3张", "农户反映效果良好", "街道分管领导参加");
 
@@ -115,17 +126,17 @@ final class ServiceLedger
 
     private ServiceLedger() {}
 
-    private static Map<String, String> bottlenecks()
+    private static Map<String, Bottleneck> bottlenecks()
     {
-        Map<String, String> bottlenecks = new LinkedHashMap<>();
-        bottlenecks.put("西华", "草莓连作障碍与脱毒种苗繁育");
-        bottlenecks.put("猫猫箐", "苹果早期落叶病防治");
-        bottlenecks.put("妥吉", "山羊舍饲圈养与寄生虫病防控");
-        bottlenecks.put("律则", "彩色水稻旱育秧与图案田定植");
-        bottlenecks.put("中宝", "樱桃避雨栽培与裂果防控");
-        bottlenecks.put("白鱼", "大黄梨黑星病防治");
-        bottlenecks.put("碧鸡", "古茶树复壮与茶园绿色防控");
-        bottlenecks.put("观音山", "大棚蔬菜基质无土栽培");
+        Map<String, Bottleneck> bottlenecks = new LinkedHashMap<>();
+        bottlenecks.put("西华", new Bottleneck("草莓连作障碍与脱毒种苗繁育", List.of(7, 8, 9)));
+        bottlenecks.put("猫猫箐", new Bottleneck("苹果早期落叶病防治", List.of(6, 7, 8)));
+        bottlenecks.put("妥吉", new Bottleneck("山羊舍饲圈养与寄生虫病防控", List.of(9, 10, 11)));
+        bottlenecks.put("律则", new Bottleneck("彩色水稻旱育秧与图案田定植", List.of(3, 4, 5)));
+        bottlenecks.put("中宝", new Bottleneck("樱桃避雨栽培与裂果防控", List.of(3, 4, 5)));
+        bottlenecks.put("白鱼", new Bottleneck("大黄梨黑星病防治", List.of(4, 5, 6, 7)));
+        bottlenecks.put("碧鸡", new Bottleneck("古茶树复壮与茶园绿色防控", List.of(3, 4, 5)));
+        bottlenecks.put("观音山", new Bottleneck("大棚蔬菜基质无土栽培", List.of(9, 10, 11)));
         return bottlenecks;
     }
 
@@ -180,8 +191,8 @@ final class ServiceLedger
         for (Training training : trainings) {
             if (training.expected().accepted() && training.talent().equals(talent)) {
                 taken.add(training.heldOn());
-                onSite.add(new Draft(talent, training.heldOn(), TEACHING, training.hours().compareTo(new BigDecimal("3")) >= 0 ? ONE : HALF,
-                        training.attendees(), "培训授课：" + training.topic(), ""));
+                // a session in the village is a day on site, preparation and follow-up questions included
+                onSite.add(new Draft(talent, training.heldOn(), TEACHING, ONE, training.attendees(), "培训授课：" + training.topic(), ""));
             }
         }
         // the quarterly mechanism: joint meeting and target analysis in the first month, visit in the second, report in the third
@@ -201,22 +212,21 @@ final class ServiceLedger
                 onSite.add(new Draft(talent, day, type, ONE, mechanismPeople(type, random), mechanismTopic(type, talent, quarter), note(random, 0.08)));
             }
         }
-        // field guidance, following the farming calendar
-        List<Draft> guidance = new ArrayList<>();
+        // field guidance, following the farming calendar; a bottleneck is solved on the first visit of its season
+        Bottleneck bottleneck = BOTTLENECKS.get(shortName);
         int visits = FIVE_VISITS.contains(shortName) ? 5 : 6;
         for (int i = 0; i < visits; i++) {
-            LocalDate day = random.freeDay(random.month(firstMonth, 12, GUIDANCE_WEIGHTS), talent.cycleStart(), talent.cycleEnd(), taken);
+            int[] weights = i == 0 && bottleneck != null ? bottleneck.seasonWeights() : GUIDANCE_WEIGHTS;
+            LocalDate day = random.freeDay(random.month(firstMonth, 12, weights), talent.cycleStart(), talent.cycleEnd(), taken);
             taken.add(day);
-            guidance.add(new Draft(talent, day, FIELD_GUIDANCE, random.chance(0.1) ? HALF : ONE, random.between(6, 40),
-                    random.pick(product.guidanceTopics()) + "现场指导", note(random, 0.15)));
+            Draft visit = new Draft(talent, day, FIELD_GUIDANCE, random.chance(0.05) ? HALF : ONE, random.between(6, 40),
+                    random.pick(product.guidanceTopics()) + "现场指导", note(random, 0.15));
+            if (i == 0 && bottleneck != null) {
+                visit.bottleneck = bottleneck.name();
+                visit.topic = "攻关" + bottleneck.name() + "，形成技术方案并示范推广";
+            }
+            onSite.add(visit);
         }
-        String bottleneck = BOTTLENECKS.get(shortName);
-        if (bottleneck != null) {
-            Draft solved = random.pick(guidance);
-            solved.bottleneck = bottleneck;
-            solved.topic = "攻关" + bottleneck + "，形成技术方案并示范推广";
-        }
-        onSite.addAll(guidance);
         onSite.add(projectMatching(talent, product, taken, random, ONE));
 
         meetTarget(talent, onSite, taken, product, random);
@@ -232,14 +242,14 @@ final class ServiceLedger
     }
 
     /**
-     * Makes the expert's on-site days add up exactly to a target: 30 to 36 for most, the short totals for three.
+     * Makes the expert's on-site days add up exactly to a target: 30 to 34 for most, the short totals for three.
      * Too many days → some half days (mechanism rows first, they are often half-day meetings); too few → more
      * project-matching days, which is what experts fill their remaining service time with.
      */
     private static void meetTarget(Talent talent, List<Draft> onSite, Set<LocalDate> taken, Product product, SampleRandom random)
     {
         BigDecimal target = SHORT_DAYS.getOrDefault(talent.community().shortName(),
-                REQUIRED_ON_SITE_DAYS.add(HALF.multiply(BigDecimal.valueOf(random.between(0, 12)))));
+                REQUIRED_ON_SITE_DAYS.add(HALF.multiply(BigDecimal.valueOf(random.between(0, 8)))));
         BigDecimal sum = onSite.stream().map(draft -> draft.days).reduce(BigDecimal.ZERO, BigDecimal::add);
         List<Draft> halvable = new ArrayList<>(onSite);
         halvable.sort(Comparator.comparing((Draft draft) -> MECHANISMS.contains(draft.type) ? 0 : draft.type.equals(TEACHING) ? 1 : 2)

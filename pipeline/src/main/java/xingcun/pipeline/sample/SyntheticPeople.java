@@ -40,7 +40,11 @@ final class SyntheticPeople
             StringBuilder name = new StringBuilder().append(SURNAMES.charAt(random.between(0, SURNAMES.length() - 1)));
             name.append(given.charAt(random.between(0, given.length() - 1)));
             if (random.chance(0.6)) {
-                name.append(given.charAt(random.between(0, given.length() - 1)));
+                char second = given.charAt(random.between(0, given.length() - 1));
+                if (second == name.charAt(1)) {
+                    continue;
+                }
+                name.append(second);
             }
             if (taken.add(name.toString())) {
                 return name.toString();

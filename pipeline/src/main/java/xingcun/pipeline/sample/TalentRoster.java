@@ -73,7 +73,7 @@ final class TalentRoster
                     people.phone(),
                     named != null ? named.organization() : organization,
                     named != null ? named.specialty() : product.specialty(),
-                    named != null ? named.title() : random.pick(titles(organization.type())),
+                    named != null ? named.title() : random.pick(titles(organization.type(), ProductCatalog.livestock(community.product()))),
                     community,
                     // most clerks copy the registered name; every fourth row has the short form people say
                     i % 4 == 3 ? community.communityName() : community.fullName(),
@@ -90,13 +90,14 @@ final class TalentRoster
         return "XS2021%03d".formatted(SampleCommunity.ALL.indexOf(SampleCommunity.byShortName(communityShortName)) + 1);
     }
 
-    private static List<String> titles(String organizationType)
+    /** Professional titles as each kind of unit grants them; herd experts hold the animal-husbandry series. */
+    private static List<String> titles(String organizationType, boolean livestock)
     {
         return switch (organizationType) {
             case "科研院所" -> List.of("研究员", "副研究员", "助理研究员", "副研究员");
             case "高等院校" -> List.of("教授", "副教授", "讲师");
-            case "科技企业" -> List.of("高级工程师", "工程师", "农艺师");
-            default -> List.of("高级农艺师", "农艺师", "高级畜牧师");
+            case "科技企业" -> List.of("高级工程师", "工程师", livestock ? "畜牧师" : "农艺师");
+            default -> livestock ? List.of("高级畜牧师", "畜牧师") : List.of("高级农艺师", "农艺师");
         };
     }
 

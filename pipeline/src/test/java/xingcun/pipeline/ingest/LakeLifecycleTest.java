@@ -1,0 +1,163 @@
+package xingcun.pipeline.ingest;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import xingcun.pipeline.PipelineErrorCode;
+import xingcun.pipeline.PipelineException;
+import xingcun.pipeline.contract.Family;
+import xingcun.pipeline.lake.Lake;
+import xingcun.pipeline.lake.Snapshot;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.apache.spark.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static xingcun.pipeline.ingest.TestInboxes.write;
+
+/** Re-ingest, updates, and failed runs: the lake changes only by whole committed runs. */
+class LakeLifecycleTest
+{
+    private static final String LOG_HEADER = "日志编号,人才编号,服务社区代码,服务日期,服务类型,服务天数\n";
+    private static SparkSession spark;
+
+    @TempDir
+    Path folder;
+
+    @BeforeAll
+    static void start()
+    {
+        spark = SparkTestSession.start();
+    }
+
+    @AfterAll
+    static void stop()
+    {
+        spark.stop();
+    }
+
+    @Test
+    void secondIngestOfTheSameInboxAddsNothing()
+            throws IOException
+    {
+        Path inbox = firstBatch(folder.resolve("inbox"));
+        RunReport first = ingest(inbox);
+        assertThat(family(first, "service_logs")).isEqualTo(new Counts(3, 3, 0, 0, 0));
+        List<String> filesAfterFirst = lake().currentSnapshot().files("service_logs");
+
+        RunReport second = ingest(inbox);
+        assertThat(second.snapshotId()).isEqualTo(first.snapshotId() + 1);
+        assertThat(family(second, "talents")).isEqualTo(new Counts(2, 0, 0, 2, 0));
+        assertThat(family(second, "service_logs")).isEqualTo(new Counts(3, 0, 0, 3, 0));
+        assertThat(lake().currentSnapshot().files("service_logs")).isEqualTo(filesAfterFirst);
+        assertThat(LakeTables.read(spark, lake(), Family.SERVICE_LOGS).count()).isEqualTo(3);
+    }
+
+    @Test
+    void laterBatchUpdatesAKeyAndLeavesOtherPartitionsUntouched()
+            throws IOException
+    {
+        ingest(firstBatch(folder.resolve("inbox")));
+        Path file2022 = lakeFile("service_logs/year=2022/");
+        FileTime before = Files.getLastModifiedTime(file2022);
+
+        Path batch = folder.resolve("batch2");
+        write(batch, "service_logs/2021-late.csv", StandardCharsets.UTF_8, LOG_HEADER
+                + "SL-1,XS2021001,530112008003,2021-07-13,技术指导,0.5\n"
+                + "SL-4,XS2021002,530112008007,2021-08-02,深度走访,1\n");
+        RunReport report = ingest(batch);
+
+        assertThat(family(report, "service_logs")).isEqualTo(new Counts(2, 1, 1, 0, 0));
+        Map<String, Double> days = LakeTables.read(spark, lake(), Family.SERVICE_LOGS).collectAsList().stream()
+                .collect(Collectors.toMap(row -> row.getAs("log_id"), row -> row.getAs("days")));
+        assertThat(days).containsExactlyInAnyOrderEntriesOf(Map.of("SL-1", 0.5, "SL-2", 1.0, "SL-3", 1.0, "SL-4", 1.0));
+        assertThat(lake().currentSnapshot().files("service_logs")).contains(lake().relative(new org.apache.hadoop.fs.Path(file2022.toUri())));
+        assertThat(Files.getLastModifiedTime(file2022)).isEqualTo(before);
+        Row updated = LakeTables.read(spark, lake(), Family.SERVICE_LOGS).filter(col("log_id").equalTo("SL-1")).first();
+        assertThat((String) updated.getAs("run_id")).isEqualTo(report.runId());
+        assertThat((String) updated.getAs("source_file")).isEqualTo("service_logs/2021-late.csv");
+    }
+
+    @Test
+    void failedCommitLeavesTheLakeAsItWasAndTheNextRunCleansUp()
+            throws IOException
+    {
+        Path inbox = firstBatch(folder.resolve("inbox"));
+        ingest(inbox);
+        Snapshot before = lake().currentSnapshot();
+        List<Row> rowsBefore = LakeTables.read(spark, lake(), Family.SERVICE_LOGS).orderBy("log_id").collectAsList();
+
+        // a file where the run-report folder should be makes the commit fail after the staged files moved in
+        Path runs = folder.resolve("lake/_runs");
+        Files.move(runs, folder.resolve("runs-aside"));
+        Files.writeString(runs, "in the way");
+        Path batch = folder.resolve("batch2");
+        write(batch, "service_logs/more.csv", StandardCharsets.UTF_8, LOG_HEADER + "SL-9,XS2021001,530112008003,2021-09-01,技术指导,1\n");
+        assertThatThrownBy(() -> ingest(batch))
+                .isInstanceOf(PipelineException.class)
+                .hasMessageStartingWith("Cannot commit run ")
+                .extracting(error -> ((PipelineException) error).errorCode()).isEqualTo(PipelineErrorCode.RUN_FAILED);
+
+        assertThat(lake().currentSnapshot()).isEqualTo(before);
+        assertThat(LakeTables.read(spark, lake(), Family.SERVICE_LOGS).orderBy("log_id").collectAsList()).isEqualTo(rowsBefore);
+        try (Stream<Path> staged = Files.walk(folder.resolve("lake/_staging"))) {
+            assertThat(staged.filter(Files::isRegularFile)).isEmpty();
+        }
+
+        Files.delete(runs);
+        Files.move(folder.resolve("runs-aside"), runs);
+        RunReport retry = ingest(batch);
+        assertThat(family(retry, "service_logs")).isEqualTo(new Counts(1, 1, 0, 0, 0));
+        try (Stream<Path> files = Files.walk(folder.resolve("lake/service_logs"))) {
+            List<String> onDisk = files.filter(path -> path.toString().endsWith(".parquet"))
+                    .map(path -> lake().relative(new org.apache.hadoop.fs.Path(path.toUri()))).sorted().toList();
+            assertThat(onDisk).isEqualTo(lake().currentSnapshot().files("service_logs").stream().sorted().toList());
+        }
+    }
+
+    private Path firstBatch(Path inbox)
+            throws IOException
+    {
+        write(inbox, "talents/talents.csv", StandardCharsets.UTF_8, TestInboxes.TALENTS_CSV);
+        write(inbox, "service_logs/2021.csv", StandardCharsets.UTF_8, LOG_HEADER
+                + "SL-1,XS2021001,530112008003,2021-07-13,技术指导,1\n"
+                + "SL-2,XS2021002,530112008007,2021-07-20,联席会议,1\n");
+        write(inbox, "service_logs/2022.csv", StandardCharsets.UTF_8, LOG_HEADER
+                + "SL-3,XS2021001,530112008003,2022-03-02,技术指导,1\n");
+        return inbox;
+    }
+
+    private RunReport ingest(Path inbox)
+    {
+        return IngestJob.run(spark, new IngestOptions(inbox, folder.resolve("lake").toString(), LocalDate.of(2026, 11, 28), line -> {}));
+    }
+
+    private Lake lake()
+    {
+        return Lake.open(folder.resolve("lake").toString(), spark.sparkContext().hadoopConfiguration());
+    }
+
+    private Path lakeFile(String prefix)
+    {
+        return lake().currentSnapshot().files("service_logs").stream().filter(file -> file.startsWith(prefix))
+                .map(file -> folder.resolve("lake").resolve(file)).findFirst().orElseThrow();
+    }
+
+    private static Counts family(RunReport report, String family)
+    {
+        return report.families().stream().filter(result -> result.family().equals(family)).findFirst().orElseThrow().counts();
+    }
+}
