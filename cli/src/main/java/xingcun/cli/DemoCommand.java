@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
@@ -39,21 +40,31 @@ final class DemoCommand
         return ExitCodes.OK;
     }
 
-    /** Only a folder that is a lake (it has _snapshots/) is removed: --out pointing at anything else is left alone. */
+    /** Only an empty folder or a lake (even one whose first run failed) is removed: anything else is left alone. */
     private static void removeOldDemoLake(Path lake)
             throws IOException
     {
         if (!Files.exists(lake)) {
             return;
         }
-        if (!Files.isDirectory(lake.resolve("_snapshots"))) {
+        if (!looksLikeALake(lake)) {
             throw new PipelineException(PipelineErrorCode.INVALID_ARGUMENT,
                     "Cannot use " + lake + " for the demo: it exists and is not a lake; choose another --out");
         }
         try (Stream<Path> paths = Files.walk(lake)) {
+            // deepest first, so each folder is empty when its turn comes
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
             }
+        }
+    }
+
+    private static boolean looksLikeALake(Path folder)
+            throws IOException
+    {
+        try (Stream<Path> entries = Files.list(folder)) {
+            List<String> names = entries.map(path -> path.getFileName().toString()).toList();
+            return names.isEmpty() || names.contains("_snapshots") || names.contains("_keys") || names.contains("_staging");
         }
     }
 }

@@ -52,7 +52,7 @@ final class DelimitedFileReader
         RawRecords records = new RawRecords(file.family(), file, layout);
         LineParser parser = new LineParser(format, charset.get().name(), records);
         JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .hadoopFile(file.path().toUri().toString(), TextInputFormat.class, LongWritable.class, Text.class)
+                .hadoopFile(file.sparkPath(), TextInputFormat.class, LongWritable.class, Text.class)
                 .map(line -> new String(line._2().getBytes(), 0, line._2().getLength(), Charset.forName(parser.charsetName)))
                 .zipWithIndex()
                 .filter(indexed -> indexed._2() > 0 && !isBlank(indexed._1(), format.getDelimiterString()))

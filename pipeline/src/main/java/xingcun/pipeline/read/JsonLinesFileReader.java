@@ -36,7 +36,7 @@ final class JsonLinesFileReader
         }
         LineParser parser = new LineParser(file.family(), new RawRecords(file.family(), file, HeaderLayout.of(file.family(), List.of())), file.name(), file.order());
         JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .textFile(file.path().toUri().toString())
+                .textFile(file.sparkPath())
                 .zipWithIndex()
                 .filter(indexed -> !indexed._1().isBlank())
                 .map(indexed -> parser.row(indexed._2() + 1, indexed._1()));

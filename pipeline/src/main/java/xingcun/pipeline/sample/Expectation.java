@@ -7,35 +7,35 @@ import static java.util.Objects.requireNonNull;
  * expected outcome next to each row lets the self-check count only the rows the ingest will accept, and lets the
  * README list the bad rows without anyone keeping a second list by hand.
  */
-public record Expectation(Outcome outcome, String rule)
+record Expectation(Outcome outcome, String rule)
 {
-    public enum Outcome
+    enum Outcome
     {
         ACCEPTED, DUPLICATE, REJECTED
     }
 
-    public static final Expectation ACCEPT = new Expectation(Outcome.ACCEPTED, "");
+    static final Expectation ACCEPT = new Expectation(Outcome.ACCEPTED, "");
     /** An exact repeat of a row loaded before (same natural key, same content). */
-    public static final Expectation REPEAT = new Expectation(Outcome.DUPLICATE, "duplicate");
+    static final Expectation REPEAT = new Expectation(Outcome.DUPLICATE, "duplicate");
 
-    public Expectation
+    Expectation
     {
         requireNonNull(outcome, "outcome is null");
         requireNonNull(rule, "rule is null");
     }
 
     /** A row the ingest must reject under the rule with this id (see xingcun.pipeline.validate.Rule). */
-    public static Expectation reject(String ruleId)
+    static Expectation reject(String ruleId)
     {
         return new Expectation(Outcome.REJECTED, ruleId);
     }
 
-    public boolean accepted()
+    boolean accepted()
     {
         return outcome == Outcome.ACCEPTED;
     }
 
-    public boolean bad()
+    boolean bad()
     {
         return outcome != Outcome.ACCEPTED;
     }

@@ -6,6 +6,7 @@ import xingcun.pipeline.sample.SampleTable.Row;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -77,7 +78,7 @@ final class IpOutputRegister
                 LocalDate.parse("2021-11-16"), LocalDate.parse("2022-04-22"), "已授权", Expectation.reject("patent.type_mismatch")));
 
         // the register numbers its entries in grant order
-        outputs.sort(java.util.Comparator.comparing(IpOutput::grantedOn).thenComparing(IpOutput::registrationNo));
+        outputs.sort(Comparator.comparing(IpOutput::grantedOn).thenComparing(IpOutput::registrationNo));
         List<IpOutput> numbered = new ArrayList<>();
         for (int i = 0; i < outputs.size(); i++) {
             IpOutput o = outputs.get(i);

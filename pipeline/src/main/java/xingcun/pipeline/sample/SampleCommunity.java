@@ -11,17 +11,16 @@ import java.util.List;
  * because it is urban core (urban_rural_code 111) and the article never names it, whereas 碧鸡社区 (also 111) is
  * named with its rural talent plan and 龙潭 keeps its vegetable plots.
  */
-public record SampleCommunity(String code, String shortName, String subDistrict, String product)
+record SampleCommunity(String code, String shortName, String subDistrict, String product)
 {
-    public static final String BIJI = "碧鸡街道办事处";
-    public static final String HAIKOU = "海口街道办事处";
-    public static final String TUANJIE = "团结街道办事处";
+    static final String BIJI = "碧鸡街道办事处";
+    static final String HAIKOU = "海口街道办事处";
+    static final String TUANJIE = "团结街道办事处";
 
-    /** The left-out community: urban core and not named in the article. */
-    public static final String LEFT_OUT_CODE = "530112009001";
-    public static final String LEFT_OUT_NAME = "海门社区居委会";
+    /** The left-out community, 海门社区居委会: urban core and not named in the article. */
+    static final String LEFT_OUT_CODE = "530112009001";
 
-    public static final List<SampleCommunity> ALL = List.of(
+    static final List<SampleCommunity> ALL = List.of(
             new SampleCommunity("530112008001", "碧鸡", BIJI, "茶"),
             new SampleCommunity("530112008002", "观音山", BIJI, "蔬菜"),
             new SampleCommunity("530112008003", "西华", BIJI, "草莓"),
@@ -59,18 +58,18 @@ public record SampleCommunity(String code, String shortName, String subDistrict,
             new SampleCommunity("530112010016", "蔡家", TUANJIE, "蓝莓"));
 
     /** The registered name, as on the division table: 西华社区居委会. */
-    public String fullName()
+    String fullName()
     {
         return shortName + "社区居委会";
     }
 
     /** The name as people say it: 西华社区. */
-    public String communityName()
+    String communityName()
     {
         return shortName + "社区";
     }
 
-    public static SampleCommunity byShortName(String shortName)
+    static SampleCommunity byShortName(String shortName)
     {
         return ALL.stream().filter(community -> community.shortName.equals(shortName)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Not a sample community: " + shortName));

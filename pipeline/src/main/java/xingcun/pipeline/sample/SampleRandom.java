@@ -43,11 +43,6 @@ final class SampleRandom
         Collections.shuffle(values, random);
     }
 
-    <E extends Enum<E>> E pick(E[] values)
-    {
-        return values[random.nextInt(values.length)];
-    }
-
     /**
      * A month of the `count` months starting at `first`, drawn with a weight per month of the year (index 0 = January):
      * field work follows the farming calendar, so months are not equally likely.

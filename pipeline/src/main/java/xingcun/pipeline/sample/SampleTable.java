@@ -12,30 +12,30 @@ import static java.util.Objects.requireNonNull;
  * rows. Cells are Strings (written as typed, e.g. hand-typed dates), LocalDates (real date cells in XLSX), Numbers,
  * or null for an empty cell.
  */
-public record SampleTable(String path, FileFormat format, String sheetName, List<String> headers, List<Row> rows, List<String> notesSheet)
+record SampleTable(String path, FileFormat format, String sheetName, List<String> headers, List<Row> rows, List<String> notesSheet)
 {
     /** How a file is encoded; the mix mirrors what Excel exports on Chinese-locale machines. */
-    public enum FileFormat
+    enum FileFormat
     {
         XLSX, CSV_GBK, CSV_UTF8, CSV_UTF8_BOM, TSV_UTF8, JSONL
     }
 
     /** One data row and what the ingest should do with it. */
-    public record Row(List<Object> cells, Expectation expected)
+    record Row(List<Object> cells, Expectation expected)
     {
-        public Row
+        Row
         {
             cells = Collections.unmodifiableList(new ArrayList<>(cells));
             requireNonNull(expected, "expected is null");
         }
 
-        public static Row of(Expectation expected, Object... cells)
+        static Row of(Expectation expected, Object... cells)
         {
             return new Row(Arrays.asList(cells), expected);
         }
     }
 
-    public SampleTable
+    SampleTable
     {
         requireNonNull(path, "path is null");
         requireNonNull(format, "format is null");
@@ -50,13 +50,13 @@ public record SampleTable(String path, FileFormat format, String sheetName, List
         }
     }
 
-    public static SampleTable of(String path, FileFormat format, List<String> headers, List<Row> rows)
+    static SampleTable of(String path, FileFormat format, List<String> headers, List<Row> rows)
     {
         return new SampleTable(path, format, "", headers, rows, List.of());
     }
 
     /** The inbox sub-folder, which names the record family. */
-    public String folder()
+    String folder()
     {
         return path.substring(0, path.indexOf('/'));
     }
@@ -65,7 +65,7 @@ public record SampleTable(String path, FileFormat format, String sheetName, List
      * Where a clerk finds a data row: its spreadsheet row (the header is row 1), or for JSON Lines, which has no
      * header, its line number.
      */
-    public int fileRow(int dataRowIndex)
+    int fileRow(int dataRowIndex)
     {
         return format == FileFormat.JSONL ? dataRowIndex + 1 : dataRowIndex + 2;
     }

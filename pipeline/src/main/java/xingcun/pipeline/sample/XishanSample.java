@@ -17,7 +17,7 @@ import java.util.List;
  * The generated records of every family, in memory, before they are written. Tests compute the published figures
  * from these records, and the files are derived from them by {@link #tables()}.
  */
-public record XishanSample(
+record XishanSample(
         List<Talent> talents,
         List<ServiceLog> serviceLogs,
         List<Training> trainings,
@@ -28,7 +28,7 @@ public record XishanSample(
         List<Evaluation> evaluations,
         List<YouthTalent> youthTalents)
 {
-    public XishanSample
+    XishanSample
     {
         talents = List.copyOf(talents);
         serviceLogs = List.copyOf(serviceLogs);
@@ -42,7 +42,7 @@ public record XishanSample(
     }
 
     /** Every file of the inbox, in the order they are written. */
-    public List<SampleTable> tables()
+    List<SampleTable> tables()
     {
         List<SampleTable> tables = new ArrayList<>();
         tables.add(TalentRoster.table(talents));

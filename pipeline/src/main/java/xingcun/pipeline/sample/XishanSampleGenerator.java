@@ -28,7 +28,7 @@ public final class XishanSampleGenerator
     private XishanSampleGenerator() {}
 
     /** The sample's records, in memory. */
-    public static XishanSample generate()
+    static XishanSample generate()
     {
         SyntheticPeople people = new SyntheticPeople(SEED);
         List<Talent> talents = TalentRoster.build(people, new SampleRandom(SEED + 1));
@@ -48,8 +48,13 @@ public final class XishanSampleGenerator
     /** Writes every file of the sample into the inbox folder (created if needed; existing files are overwritten). */
     public static void write(Path inboxDirectory)
     {
+        write(inboxDirectory, generate().tables());
+    }
+
+    private static void write(Path inboxDirectory, List<SampleTable> tables)
+    {
         try {
-            for (SampleTable table : generate().tables()) {
+            for (SampleTable table : tables) {
                 SampleFileWriter.write(inboxDirectory, table);
             }
         }
@@ -64,9 +69,9 @@ public final class XishanSampleGenerator
             System.err.println("usage: XishanSampleGenerator <inbox folder>");
             System.exit(2);
         }
-        Path inbox = Path.of(args[0]);
-        write(inbox);
-        for (SampleTable table : generate().tables()) {
+        List<SampleTable> tables = generate().tables();
+        write(Path.of(args[0]), tables);
+        for (SampleTable table : tables) {
             long bad = table.rows().stream().filter(row -> row.expected().bad()).count();
             System.out.printf("%-40s %5d rows (%d deliberately bad or repeated)%n", table.path(), table.rows().size(), bad);
         }
