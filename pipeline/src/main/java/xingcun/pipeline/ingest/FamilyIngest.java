@@ -56,7 +56,7 @@ final class FamilyIngest
         this.stagingRoot = lake.resolve(Lake.STAGING + "/" + runId).toString();
     }
 
-    /** Stages the family and returns what it staged; the ids its valid rows carry go to {@code knownIds} when asked. */
+    /** Stages the family and returns what it staged; the ids its valid rows carry go to {@code knownIds} unless it is null. */
     StagedFamily ingest(Family family, List<FileRead> reads, ValidationContext context, Set<String> knownIds, String idColumn)
     {
         List<Dataset<Row>> frames = reads.stream().filter(read -> read.rows().isPresent()).map(read -> read.rows().get()).toList();
@@ -71,10 +71,10 @@ final class FamilyIngest
                 writeAccepted(family, classified);
                 List<String> replaced = rewriteUpdatedFiles(family, classified, lakeRows);
                 writeQuarantine(family, validated, reads);
-                if (idColumn != null) {
+                if (knownIds != null) {
                     classified.select(idColumn).distinct().collectAsList().forEach(row -> knownIds.add(row.getString(0)));
                 }
-                return new StagedFamily(family.folder(), replaced, fileResults(family, reads, validated, classified), reasons(family, validated, reads));
+                return summarize(family, reads, validated, classified, replaced);
             }
             finally {
                 classified.unpersist();
@@ -94,6 +94,9 @@ final class FamilyIngest
     /** Lake files holding an older version of a key this run updated are rewritten without it (copy on write). */
     private List<String> rewriteUpdatedFiles(Family family, Dataset<Row> classified, Dataset<Row> lakeRows)
     {
+        if (lake.currentSnapshot().files(family.folder()).isEmpty()) {
+            return List.of(); // nothing in the lake yet, so nothing to update
+        }
         Dataset<Row> updatedKeys = classified.filter(col(IS_WINNER).and(col(LAKE_HASH).isNotNull())).select(RECORD_KEY);
         Dataset<Row> withFile = lakeRows.withColumn("lake_file", input_file_name());
         List<String> affected = withFile.join(updatedKeys, RECORD_KEY).select("lake_file").distinct().collectAsList()
@@ -140,45 +143,47 @@ final class FamilyIngest
         quarantine.coalesce(1).write().mode(SaveMode.Append).parquet(stagingRoot + "/" + Lake.QUARANTINE + "/" + family.folder());
     }
 
-    private List<RunReport.FileResult> fileResults(Family family, List<FileRead> reads, Dataset<Row> validated, Dataset<Row> classified)
+    /**
+     * Every file's outcome counts and the family's top rejection reasons, from one aggregation: by file, outcome
+     * and rule, with one example row per rule (each Spark query costs planning time, so they are few).
+     */
+    private StagedFamily summarize(Family family, List<FileRead> reads, Dataset<Row> validated, Dataset<Row> classified, List<String> replaced)
     {
+        Dataset<Row> outcomes = classified.select(col(RawRecords.FILE_ORDER), col(CHANGE), lit(null).cast("string").as(RULE_ID),
+                        lit(null).cast("string").as(ValidationTransform.MESSAGE_ZH), lit(null).cast("string").as(ValidationTransform.MESSAGE_EN),
+                        col(RawRecords.SOURCE_FILE), col(RawRecords.SOURCE_ROW))
+                .union(validated.filter(col(RULE_ID).isNotNull()).select(col(RawRecords.FILE_ORDER), lit(ChangeClassification.REJECTED),
+                        col(RULE_ID), col(ValidationTransform.MESSAGE_ZH), col(ValidationTransform.MESSAGE_EN),
+                        col(RawRecords.SOURCE_FILE), col(RawRecords.SOURCE_ROW)));
+        List<Row> groups = outcomes.groupBy(RawRecords.FILE_ORDER, CHANGE, RULE_ID)
+                .agg(count(lit(1)), first(ValidationTransform.MESSAGE_ZH), first(ValidationTransform.MESSAGE_EN),
+                        first(RawRecords.SOURCE_FILE), first(RawRecords.SOURCE_ROW))
+                .collectAsList();
         Map<Integer, Map<String, Long>> byFile = new HashMap<>();
-        for (Row row : classified.groupBy(RawRecords.FILE_ORDER, CHANGE).agg(count(lit(1))).collectAsList()) {
-            byFile.computeIfAbsent(row.getInt(0), ignored -> new HashMap<>()).put(row.getString(1), row.getLong(2));
+        Map<String, RunReport.RejectionReason> byRule = new java.util.TreeMap<>();
+        for (Row group : groups) {
+            byFile.computeIfAbsent(group.getInt(0), ignored -> new HashMap<>()).merge(group.getString(1), group.getLong(3), Long::sum);
+            if (!group.isNullAt(2)) {
+                RunReport.RejectionReason example = new RunReport.RejectionReason(family.folder(), group.getString(2), group.getLong(3),
+                        group.getString(4), group.getString(5), group.getString(6) + ":" + group.getLong(7));
+                byRule.merge(group.getString(2), example, (left, right) -> new RunReport.RejectionReason(left.family(), left.ruleId(),
+                        left.rows() + right.rows(), left.exampleZh(), left.exampleEn(), left.exampleLocation()));
+            }
         }
-        for (Row row : validated.filter(col(RULE_ID).isNotNull()).groupBy(RawRecords.FILE_ORDER).agg(count(lit(1))).collectAsList()) {
-            byFile.computeIfAbsent(row.getInt(0), ignored -> new HashMap<>()).put(ChangeClassification.REJECTED, row.getLong(1));
-        }
-        List<RunReport.FileResult> results = new ArrayList<>();
+        List<RunReport.FileResult> files = new ArrayList<>();
+        List<RunReport.RejectionReason> reasons = new ArrayList<>(byRule.values());
         for (FileRead read : reads) {
             InboxFile file = read.file();
             Map<String, Long> counts = byFile.getOrDefault(file.order(), Map.of());
             long rejected = counts.getOrDefault(ChangeClassification.REJECTED, 0L) + read.rejectedRowCount();
-            results.add(new RunReport.FileResult(file.name(), family.folder(), file.kind().name().toLowerCase(),
+            files.add(new RunReport.FileResult(file.name(), family.folder(), file.kind().name().toLowerCase(java.util.Locale.ROOT),
                     Counts.of(counts.getOrDefault(ACCEPTED, 0L), counts.getOrDefault(UPDATED, 0L), counts.getOrDefault(DUPLICATE, 0L), rejected),
                     read.fileRejection().map(rejection -> rejection.rule().id()).orElse(null), read.notes()));
-        }
-        return results;
-    }
-
-    private List<RunReport.RejectionReason> reasons(Family family, Dataset<Row> validated, List<FileRead> reads)
-    {
-        List<RunReport.RejectionReason> reasons = new ArrayList<>();
-        for (Row row : validated.filter(col(RULE_ID).isNotNull())
-                .groupBy(RULE_ID)
-                .agg(count(lit(1)).as("rows"), first(ValidationTransform.MESSAGE_ZH), first(ValidationTransform.MESSAGE_EN),
-                        first(RawRecords.SOURCE_FILE), first(RawRecords.SOURCE_ROW))
-                .orderBy(col("rows").desc(), col(RULE_ID))
-                .limit(TOP_REASONS)
-                .collectAsList()) {
-            reasons.add(new RunReport.RejectionReason(family.folder(), row.getString(0), row.getLong(1), row.getString(2), row.getString(3),
-                    row.getString(4) + ":" + row.getLong(5)));
-        }
-        for (FileRead read : reads) {
             read.fileRejection().ifPresent(rejection -> reasons.add(new RunReport.RejectionReason(family.folder(), rejection.rule().id(),
-                    read.rejectedRowCount(), rejection.messageChinese(), rejection.messageEnglish(), read.file().name())));
+                    read.rejectedRowCount(), rejection.messageChinese(), rejection.messageEnglish(), file.name())));
         }
-        return reasons;
+        reasons.sort(java.util.Comparator.comparingLong(RunReport.RejectionReason::rows).reversed().thenComparing(RunReport.RejectionReason::ruleId));
+        return new StagedFamily(family.folder(), replaced, files, reasons.subList(0, Math.min(TOP_REASONS, reasons.size())));
     }
 
     static Set<String> ids(Dataset<Row> rows, String column)
