@@ -166,6 +166,8 @@ class BadInputIngestTest
     void brokenWorkbookIsRejectedAndCodesInNumericCellsStayExact()
     {
         assertThat(file("projects/13_broken.xlsx").fileRule()).isEqualTo("file.unreadable_xlsx");
+        assertThat(quarantine("projects/13_broken.xlsx").getString(6))
+                .startsWith("The Excel file is damaged or not an .xlsx workbook (").endsWith("): open it in Excel, save as .xlsx and resubmit");
         assertThat(file("projects/14_codes_as_numbers.xlsx").counts()).isEqualTo(new Counts(1, 1, 0, 0, 0));
         Row project = LakeTables.read(spark, lake, Family.PROJECTS).collectAsList().get(0);
         assertThat((String) project.getAs("community_code")).isEqualTo("530112008003");

@@ -1,0 +1,85 @@
+package xingcun.pipeline.ingest;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The order of judgement of the data contract, on small hand-made batches. */
+class ChangeClassificationTest
+{
+    private static final StructType BATCH = new StructType()
+            .add("record_key", DataTypes.StringType)
+            .add("record_hash", DataTypes.StringType)
+            .add("file_order", DataTypes.IntegerType)
+            .add("source_row", DataTypes.LongType);
+    private static final StructType LAKE = new StructType()
+            .add("record_key", DataTypes.StringType)
+            .add("record_hash", DataTypes.StringType);
+    private static SparkSession spark;
+
+    @BeforeAll
+    static void start()
+    {
+        spark = SparkTestSession.start();
+    }
+
+    @AfterAll
+    static void stop()
+    {
+        spark.stop();
+    }
+
+    @Test
+    void newKeysAreAcceptedAndRepeatsWithinTheBatchAreDuplicatesOrUpdates()
+    {
+        List<Row> result = classify(List.of(
+                        RowFactory.create("k1", "a", 0, 2L),
+                        RowFactory.create("k1", "a", 0, 3L),
+                        RowFactory.create("k2", "a", 0, 4L),
+                        RowFactory.create("k2", "b", 1, 2L)),
+                List.of());
+        assertThat(result).containsExactly(
+                RowFactory.create("k1", "a", 0, 2L, "accepted", false),
+                RowFactory.create("k1", "a", 0, 3L, "duplicate", true),
+                RowFactory.create("k2", "a", 0, 4L, "accepted", false),
+                RowFactory.create("k2", "b", 1, 2L, "updated", true));
+    }
+
+    @Test
+    void theLakeIsThePriorVersionAndALaterFileWinsOverAnEarlierRow()
+    {
+        List<Row> result = classify(List.of(
+                        RowFactory.create("k1", "a", 0, 2L),
+                        RowFactory.create("k2", "c", 1, 9L),
+                        RowFactory.create("k2", "b", 0, 5L),
+                        RowFactory.create("k3", "b", 0, 6L),
+                        RowFactory.create("k3", "a", 1, 2L)),
+                List.of(RowFactory.create("k1", "a"), RowFactory.create("k2", "a"), RowFactory.create("k3", "a")));
+        assertThat(result).containsExactly(
+                // same as the lake: nothing to write
+                RowFactory.create("k1", "a", 0, 2L, "duplicate", false),
+                // file 0 row 5 comes before file 1 row 9 whatever the input order; the last one is kept
+                RowFactory.create("k2", "b", 0, 5L, "updated", false),
+                RowFactory.create("k2", "c", 1, 9L, "updated", true),
+                // changed and changed back: both updates, and the lake already holds the final content
+                RowFactory.create("k3", "b", 0, 6L, "updated", false),
+                RowFactory.create("k3", "a", 1, 2L, "updated", false));
+    }
+
+    private static List<Row> classify(List<Row> batch, List<Row> lake)
+    {
+        Dataset<Row> classified = ChangeClassification.classify(spark.createDataFrame(batch, BATCH), spark.createDataFrame(lake, LAKE));
+        return classified.select("record_key", "record_hash", "file_order", "source_row", "change", "is_winner")
+                .orderBy("record_key", "file_order", "source_row").collectAsList();
+    }
+}
