@@ -63,6 +63,8 @@ public final class Lake
         try {
             Path root = new Path(location);
             FileSystem fileSystem = root.getFileSystem(configuration);
+            // no .crc side files beside every snapshot, report and Parquet file: Parquet checks its own pages
+            fileSystem.setWriteChecksum(false);
             Path qualified = fileSystem.makeQualified(root);
             if (fileSystem.exists(qualified) && !fileSystem.getFileStatus(qualified).isDirectory()) {
                 throw new PipelineException(PipelineErrorCode.INVALID_ARGUMENT, "Cannot use lake " + location + ": it is a file, not a folder");
