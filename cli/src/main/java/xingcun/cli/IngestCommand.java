@@ -51,6 +51,7 @@ final class IngestCommand
         err.println("xingcun: starting Spark (" + master + ") …");
         long started = System.nanoTime();
         SparkSession spark = IngestSessions.create(master);
+        err.printf("xingcun: Spark ready in %.1f s%n", (System.nanoTime() - started) / 1e9);
         try {
             RunReport report = IngestJob.run(spark, new IngestOptions(inbox, lake, LocalDate.now(ZoneId.of("Asia/Shanghai")),
                     line -> err.println("xingcun: " + line + " …")));

@@ -20,7 +20,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
@@ -247,12 +246,5 @@ public final class Lake
     public static String snapshotName(long id)
     {
         return "%08d.json".formatted(id);
-    }
-
-    public Optional<FileStatus> status(String relative)
-            throws IOException
-    {
-        Path path = resolve(relative);
-        return fileSystem.exists(path) ? Optional.of(fileSystem.getFileStatus(path)) : Optional.empty();
     }
 }
