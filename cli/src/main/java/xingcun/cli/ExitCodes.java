@@ -7,6 +7,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import xingcun.pipeline.PipelineErrorCode;
 import xingcun.pipeline.PipelineException;
+import xingcun.warehouse.WarehouseErrorCode;
+import xingcun.warehouse.WarehouseException;
 
 /**
  * Exit codes of every command: 0 done, 2 bad arguments or unusable input (fix the command), 3 the run failed and
@@ -32,6 +34,10 @@ public final class ExitCodes
             if (exception instanceof PipelineException pipelineException) {
                 commandLine.getErr().println("xingcun: " + pipelineException.getMessage());
                 return pipelineException.errorCode() == PipelineErrorCode.INVALID_ARGUMENT ? BAD_ARGUMENTS : RUN_FAILED;
+            }
+            if (exception instanceof WarehouseException warehouseException) {
+                commandLine.getErr().println("xingcun: " + warehouseException.getMessage());
+                return warehouseException.errorCode() == WarehouseErrorCode.INVALID_ARGUMENT ? BAD_ARGUMENTS : RUN_FAILED;
             }
             String message = exception.getMessage() == null ? exception.getClass().getSimpleName() : exception.getMessage().lines().findFirst().orElse("");
             commandLine.getErr().println("xingcun: failed: " + message + " (set XINGCUN_DEBUG=1 for details)");

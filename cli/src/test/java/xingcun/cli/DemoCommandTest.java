@@ -13,25 +13,11 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The README's first command, run as a user would (minus the launcher), and the exit code of a failed run. */
+/** The demo's care for folders that are not its own, and the exit code of a failed run. */
 class DemoCommandTest
 {
     @TempDir
     Path folder;
-
-    @Test
-    void demoIngestsTheSampleAndSaysWhereTheLakeIs()
-            throws Exception
-    {
-        CommandLineTest.Result result = CommandLineTest.run("demo", "--out", folder.toString());
-        assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.out()).containsPattern("total\\s+10\\s+1900\\s+1891\\s+0\\s+2\\s+7")
-                .contains("Demo lake: " + folder.resolve("lake").toAbsolutePath())
-                .contains("date.invalid", "service_logs/2021年服务台账.csv:763");
-        assertThat(result.err()).contains("xingcun: starting Spark (local[*]) …", "xingcun: talents: 35 rows in ");
-        assertThat(Files.list(folder.resolve("lake/_runs")).count()).isEqualTo(1);
-
-    }
 
     @Test
     void demoRefusesToReplaceAFolderThatIsNoLake()

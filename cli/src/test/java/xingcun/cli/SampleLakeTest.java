@@ -1,0 +1,157 @@
+package xingcun.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import xingcun.warehouse.Warehouse;
+import xingcun.warehouse.metrics.MetricCatalog;
+import xingcun.warehouse.metrics.MetricEngine;
+import xingcun.warehouse.metrics.MetricQuery;
+import xingcun.warehouse.metrics.MetricValue;
+import xingcun.warehouse.metrics.ReportingPeriod;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The README's first command (`xingcun demo`) run once, then everything that reads its lake: the published
+ * figures through the metric catalog, the metrics command's formats and errors, and the data tests.
+ */
+class SampleLakeTest
+{
+    @TempDir
+    static Path folder;
+    private static CommandLineTest.Result demo;
+    private static Path lake;
+
+    @BeforeAll
+    static void runTheDemo()
+    {
+        demo = CommandLineTest.run("demo", "--out", folder.toString());
+        lake = folder.resolve("lake");
+    }
+
+    @Test
+    void demoIngestsTheSampleAndSaysWhereTheLakeIs()
+            throws Exception
+    {
+        assertThat(demo.exitCode()).as(demo.err()).isZero();
+        assertThat(demo.out()).containsPattern("total\\s+10\\s+1900\\s+1891\\s+0\\s+2\\s+7")
+                .contains("Demo lake: " + lake.toAbsolutePath())
+                .contains("date.invalid", "service_logs/2021年服务台账.csv:763");
+        assertThat(demo.err()).contains("xingcun: starting Spark (local[*]) …", "xingcun: talents: 35 rows in ");
+        try (var runs = Files.list(lake.resolve("_runs"))) {
+            assertThat(runs.count()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void reproducesEveryPublishedFigure()
+    {
+        Map<String, Double> figures = new HashMap<>();
+        try (Warehouse warehouse = Warehouse.open(lake)) {
+            for (MetricValue value : new MetricEngine(warehouse, MetricCatalog.load())
+                    .compute(new MetricQuery(List.of(), ReportingPeriod.between("2021-01-01", "2022-06-30"), List.of(), Optional.empty()))) {
+                figures.put(value.metric().id(), value.value());
+            }
+        }
+        assertThat(figures).containsAllEntriesOf(Map.ofEntries(
+                Map.entry("talents_dispatched", 35.0),
+                Map.entry("field_guidance_person_times", 201.0),
+                Map.entry("trainings_held", 145.0),
+                Map.entry("trainee_person_times", 2695.0),
+                Map.entry("large_grower_trainee_person_times", 2695.0),
+                Map.entry("bottlenecks_solved", 8.0),
+                Map.entry("utility_model_patents", 4.0),
+                Map.entry("design_patents", 1.0),
+                Map.entry("software_copyrights", 1.0),
+                Map.entry("enterprise_standards", 3.0),
+                Map.entry("projects_introduced", 24.0),
+                Map.entry("funds_in_place_yuan", 1_050_000.0),
+                Map.entry("funds_intended_yuan", 1_000_000_000.0),
+                Map.entry("innovation_projects", 11.0),
+                Map.entry("projects_under_negotiation", 19.0)));
+        assertThat(figures.get("young_talents")).isGreaterThanOrEqualTo(200);
+        assertThat(figures.get("service_days_compliance_rate")).isEqualTo(32.0 / 35);
+    }
+
+    @Test
+    void reproducesTheCommunityStories()
+            throws Exception
+    {
+        CommandLineTest.Result result = CommandLineTest.run("metrics", "--lake", lake.toString(), "--period", "2021",
+                "--metric", "output_value_yuan", "--by", "community,product", "--format", "json");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        Map<String, Double> outputValue = new HashMap<>();
+        for (JsonNode node : new ObjectMapper().readTree(result.out())) {
+            outputValue.put(node.get("community").asText() + "/" + node.get("product").asText(), node.get("value").asDouble());
+            assertThat(node.get("name_zh").asText()).isEqualTo("产业产值");
+            assertThat(node.get("unit").asText()).isEqualTo("yuan");
+        }
+        assertThat(outputValue.get("西华/草莓")).isGreaterThanOrEqualTo(80_000_000);
+        try (Warehouse warehouse = Warehouse.open(lake)) {
+            Map<String, Object> lvze = new HashMap<>();
+            warehouse.query("select indicator, value from fct_industry_outputs where community_name = ? and period_year = 2021", List.of("律则"))
+                    .rows().forEach(row -> lvze.put((String) row.get(0), row.get(1)));
+            assertThat(lvze).containsEntry("households_benefiting", 42.0).containsEntry("farm_restaurants", 6.0)
+                    .containsEntry("snack_shops", 12.0).containsEntry("produce_stalls", 15.0);
+            assertThat((Double) lvze.get("funds_raised")).isGreaterThanOrEqualTo(6_000_000);
+            assertThat((Double) lvze.get("new_jobs")).isGreaterThanOrEqualTo(120);
+        }
+    }
+
+    @Test
+    void metricsAreCutByDimensionsWithThePreviousPeriod()
+            throws Exception
+    {
+        CommandLineTest.Result result = CommandLineTest.run("metrics", "--lake", lake.toString(), "--period", "2022Q1",
+                "--metric", "field_guidance_person_times", "--by", "subdistrict", "--format", "json", "--lang", "en");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode values = new ObjectMapper().readTree(result.out());
+        assertThat(values).hasSize(3);
+        for (JsonNode value : values) {
+            assertThat(value.get("metric").asText()).isEqualTo("field_guidance_person_times");
+            assertThat(value.get("name_en").asText()).isEqualTo("On-site field guidance");
+            assertThat(value.get("period").asText()).isEqualTo("2022Q1");
+            assertThat(value.get("subdistrict").asText()).isIn("碧鸡街道", "海口街道", "团结街道");
+            assertThat(value.has("previous_value")).isTrue();
+        }
+        CommandLineTest.Result byMonth = CommandLineTest.run("metrics", "--lake", lake.toString(), "--period", "2021",
+                "--metric", "trainings_held", "--by", "month", "--format", "csv");
+        assertThat(byMonth.out().lines().findFirst()).contains("metric,name_zh,name_en,unit,month,value,previous_value,change");
+        assertThat(byMonth.out().lines().skip(1).mapToLong(line -> Long.parseLong(line.split(",")[5])).sum())
+                .isEqualTo(Long.parseLong(CommandLineTest.run("metrics", "--lake", lake.toString(), "--period", "2021",
+                        "--metric", "trainings_held", "--format", "csv").out().lines().skip(1).findFirst().orElseThrow().split(",")[4]));
+    }
+
+    @Test
+    void unknownMetricOrDimensionListsTheValidOnes()
+    {
+        CommandLineTest.Result metric = CommandLineTest.run("metrics", "--lake", lake.toString(), "--period", "2021", "--metric", "happiness");
+        assertThat(metric.exitCode()).isEqualTo(2);
+        assertThat(metric.err()).startsWith("xingcun: Unknown metric happiness; valid metrics: talents_dispatched, field_guidance_person_times,");
+        CommandLineTest.Result dimension = CommandLineTest.run("metrics", "--lake", lake.toString(), "--period", "2021", "--by", "weather");
+        assertThat(dimension.exitCode()).isEqualTo(2);
+        assertThat(dimension.err()).isEqualTo("xingcun: Unknown dimension weather; valid dimensions: subdistrict, community, talent, product, "
+                + "output_type, audience, category, status, month, quarter\n");
+        CommandLineTest.Result cut = CommandLineTest.run("metrics", "--lake", lake.toString(), "--period", "2021", "--metric", "talents_dispatched", "--by", "month");
+        assertThat(cut.exitCode()).isEqualTo(2);
+        assertThat(cut.err()).isEqualTo("xingcun: Metric talents_dispatched cannot be cut by month; it can be cut by: subdistrict, community\n");
+    }
+
+    @Test
+    void dataTestsPassOnTheSample()
+    {
+        CommandLineTest.Result result = CommandLineTest.run("warehouse", "test", "--lake", lake.toString());
+        assertThat(result.exitCode()).as(result.out()).isZero();
+        assertThat(result.out()).containsPattern("\\d+ data tests, \\d+ passed, 0 failed");
+    }
+}

@@ -1,0 +1,201 @@
+package xingcun.warehouse;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The warehouse over one lake: an in-memory DuckDB whose views read the Parquet files of the lake's last committed
+ * snapshot — source views, then the models of models.yml in order. Nothing is written anywhere, so any number of
+ * readers can run beside an ingest without locks, each seeing the lake as of its last commit.
+ */
+public final class Warehouse
+        implements AutoCloseable
+{
+    public static final List<String> FAMILIES = List.of("talents", "service_logs", "trainings", "training_attendance",
+            "ip_outputs", "industry_outputs", "projects", "evaluations", "youth_talents");
+    private static final String RESOURCES = "/xingcun/warehouse/";
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()).disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final Connection connection;
+    private final LakeSnapshot snapshot;
+    private final List<ModelDefinition> models;
+
+    private Warehouse(Connection connection, LakeSnapshot snapshot, List<ModelDefinition> models)
+    {
+        this.connection = connection;
+        this.snapshot = snapshot;
+        this.models = List.copyOf(models);
+    }
+
+    public static Warehouse open(Path lake)
+    {
+        LakeSnapshot snapshot = LakeSnapshot.latest(requireNonNull(lake, "lake is null").toAbsolutePath());
+        Properties properties = new Properties();
+        // nothing may be fetched at run time: parquet, json and icu are built into the JDBC driver
+        properties.setProperty("autoinstall_known_extensions", "false");
+        properties.setProperty("autoload_known_extensions", "false");
+        try {
+            Connection connection = DriverManager.getConnection("jdbc:duckdb:", properties);
+            List<ModelDefinition> models = modelDefinitions();
+            Warehouse warehouse = new Warehouse(connection, snapshot, models);
+            warehouse.build();
+            return warehouse;
+        }
+        catch (SQLException e) {
+            throw new WarehouseException(WarehouseErrorCode.QUERY_FAILED, "Cannot build the warehouse over " + lake + ": " + firstLine(e), e);
+        }
+    }
+
+    public LakeSnapshot snapshot()
+    {
+        return snapshot;
+    }
+
+    public List<ModelDefinition> models()
+    {
+        return models;
+    }
+
+    /** Runs a query with bound parameters and returns every row. */
+    public QueryResult query(String sql, List<?> parameters)
+    {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
+            }
+            try (ResultSet resultSet = statement.executeQuery()) {
+                return QueryResult.from(resultSet);
+            }
+        }
+        catch (SQLException e) {
+            throw new WarehouseException(WarehouseErrorCode.QUERY_FAILED, firstLine(e), e);
+        }
+    }
+
+    /** The JDBC connection, for callers that stream or inspect results themselves (the SQL shell). */
+    public Connection connection()
+    {
+        return connection;
+    }
+
+    @Override
+    public void close()
+    {
+        try {
+            connection.close();
+        }
+        catch (SQLException e) {
+            throw new WarehouseException(WarehouseErrorCode.QUERY_FAILED, "Cannot close the warehouse: " + firstLine(e), e);
+        }
+    }
+
+    private void build()
+            throws SQLException
+    {
+        try (Statement statement = connection.createStatement()) {
+            loadDivisions();
+            for (String family : FAMILIES) {
+                statement.execute("create view src_" + family + " as " + sourceQuery(family));
+            }
+            for (ModelDefinition model : models) {
+                statement.execute("create view " + model.name() + " as " + resource("models/" + model.name() + ".sql"));
+            }
+        }
+    }
+
+    /** The family's files in the snapshot, or its typed empty shape when the lake has none yet. */
+    private String sourceQuery(String family)
+    {
+        List<Path> files = snapshot.files(family);
+        if (files.isEmpty()) {
+            return resource("sources/" + family + ".sql");
+        }
+        // paths come from the lake's own snapshot, not from a user; quotes are doubled all the same
+        String list = files.stream().map(file -> "'" + file.toString().replace("'", "''") + "'").collect(Collectors.joining(", "));
+        return "select * from read_parquet([" + list + "], hive_partitioning = true, union_by_name = true)";
+    }
+
+    private void loadDivisions()
+            throws SQLException
+    {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("create table division (code varchar primary key, parent_code varchar, name varchar, level varchar, "
+                    + "urban_rural_code varchar, longitude_gcj02 double, latitude_gcj02 double, agricultural_subdistrict boolean)");
+        }
+        try (InputStream stream = Warehouse.class.getResourceAsStream(RESOURCES + "xishan_divisions.csv");
+                BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8));
+                PreparedStatement insert = connection.prepareStatement("insert into division values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            reader.readLine();
+            String line;
+            while ((line = reader.readLine()) != null) {
+                String[] cells = line.split(",", -1); // the division table has no quoted cells
+                insert.setString(1, cells[0]);
+                insert.setString(2, cells[1]);
+                insert.setString(3, cells[2]);
+                insert.setString(4, cells[3]);
+                insert.setString(5, cells[4].isEmpty() ? null : cells[4]);
+                insert.setObject(6, cells[5].isEmpty() ? null : Double.valueOf(cells[5]));
+                insert.setObject(7, cells[6].isEmpty() ? null : Double.valueOf(cells[6]));
+                insert.setBoolean(8, Boolean.parseBoolean(cells[7]));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the built-in division table", e);
+        }
+    }
+
+    static List<ModelDefinition> modelDefinitions()
+    {
+        try (InputStream stream = Warehouse.class.getResourceAsStream(RESOURCES + "models.yml")) {
+            return List.of(YAML.readValue(stream, ModelFile.class).models());
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Cannot read models.yml", e);
+        }
+    }
+
+    static String resource(String name)
+    {
+        try (InputStream stream = Warehouse.class.getResourceAsStream(RESOURCES + name)) {
+            if (stream == null) {
+                throw new IllegalStateException("Missing warehouse resource " + name);
+            }
+            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Cannot read warehouse resource " + name, e);
+        }
+    }
+
+    static String firstLine(SQLException error)
+    {
+        String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+        return message.lines().map(String::strip).filter(line -> !line.isEmpty()).collect(Collectors.joining(" "));
+    }
+
+    private record ModelFile(ModelDefinition[] models) {}
+}

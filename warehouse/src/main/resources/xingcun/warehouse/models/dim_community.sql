@@ -1,0 +1,42 @@
+-- grain: one row per community of the division table (district → sub-district → community)
+with divisions as (
+    select * from division
+),
+
+communities as (
+    select * from divisions where level = 'community'
+),
+
+subdistricts as (
+    select * from divisions where level = 'subdistrict'
+),
+
+districts as (
+    select * from divisions where level = 'district'
+),
+
+final as (
+    select
+        community.code as community_code,
+        -- the civil-affairs register swaps 碧鸡 (008) and 海口 (009) against the statistics bureau's codes
+        case substr(community.code, 7, 3)
+            when '008' then substr(community.code, 1, 6) || '009' || substr(community.code, 10)
+            when '009' then substr(community.code, 1, 6) || '008' || substr(community.code, 10)
+            else community.code
+        end as community_code_civil_affairs,
+        community.name as community_full_name,
+        regexp_replace(community.name, '(社区居民委员会|社区居委会|村民委员会|村委会|居委会|社区)$', '') as community_name,
+        subdistrict.code as subdistrict_code,
+        regexp_replace(subdistrict.name, '办事处$', '') as subdistrict_name,
+        district.code as district_code,
+        district.name as district_name,
+        community.urban_rural_code,
+        community.longitude_gcj02,
+        community.latitude_gcj02,
+        community.agricultural_subdistrict as is_agricultural
+    from communities as community
+    join subdistricts as subdistrict on community.parent_code = subdistrict.code
+    join districts as district on subdistrict.parent_code = district.code
+)
+
+select * from final
