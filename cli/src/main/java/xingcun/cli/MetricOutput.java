@@ -49,22 +49,11 @@ final class MetricOutput
             row.add(value.change().map(change -> String.format("%+.1f%%", change * 100)).orElse(""));
             rows.add(row);
         }
-        int[] widths = new int[header.size()];
-        for (List<String> row : rows) {
-            for (int i = 0; i < row.size(); i++) {
-                widths[i] = Math.max(widths[i], NumberText.displayWidth(row.get(i)));
-            }
+        boolean[] numeric = new boolean[header.size()];
+        for (int i = dimensions.size() + 1; i < numeric.length; i++) {
+            numeric[i] = i != dimensions.size() + 2; // every column after the dimensions but the unit
         }
-        for (List<String> row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.size(); i++) {
-                String cell = row.get(i);
-                String padding = " ".repeat(widths[i] - NumberText.displayWidth(cell));
-                boolean numeric = i > dimensions.size() && i != dimensions.size() + 2;
-                line.append(numeric ? padding + cell : cell + padding).append(i + 1 < row.size() ? "  " : "");
-            }
-            out.println(line.toString().stripTrailing());
-        }
+        TextTable.print(rows, numeric, out);
     }
 
     void json(List<MetricValue> values, ReportingPeriod period, PrintWriter out)

@@ -21,13 +21,13 @@ class CommandLineTest
     {
         Result result = run("--help");
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).contains("Usage: xingcun", "demo", "ingest", "generate");
+        assertThat(result.out()).contains("Usage: xingcun", "demo", "ingest", "metrics", "sql", "warehouse", "generate");
     }
 
     @Test
     void everyCommandHasHelp()
     {
-        for (String command : new String[] {"demo", "ingest", "generate"}) {
+        for (String command : new String[] {"demo", "ingest", "metrics", "sql", "warehouse", "generate"}) {
             Result result = run(command, "--help");
             assertThat(result.exitCode()).as(command).isZero();
             assertThat(result.out()).as(command).contains("Usage: xingcun " + command);

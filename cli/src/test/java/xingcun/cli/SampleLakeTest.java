@@ -154,4 +154,38 @@ class SampleLakeTest
         assertThat(result.exitCode()).as(result.out()).isZero();
         assertThat(result.out()).containsPattern("\\d+ data tests, \\d+ passed, 0 failed");
     }
+
+    @Test
+    void sqlAnswersQueriesSortsChineseByPinyinAndRefusesWrites()
+            throws Exception
+    {
+        CommandLineTest.Result sorted = CommandLineTest.run("sql", "--lake", lake.toString(), "--format", "csv",
+                "select subdistrict_name, count(*) as talents from dim_talent group by 1 order by subdistrict_name collate zh");
+        assertThat(sorted.exitCode()).as(sorted.err()).isZero();
+        assertThat(sorted.out()).isEqualTo("subdistrict_name,talents\r\n碧鸡街道,8\r\n海口街道,11\r\n团结街道,16\r\n");
+
+        CommandLineTest.Result markdown = CommandLineTest.run("sql", "--lake", lake.toString(), "--format", "markdown", "select 1 as one;");
+        assertThat(markdown.out()).isEqualTo("| one |\n| --- |\n| 1 |\n");
+
+        for (String statement : List.of("drop view fct_trainings", "create table t as select 1", "copy fct_trainings to '/tmp/x.csv'",
+                "attach '/tmp/other.duckdb'", "install httpfs", "load httpfs", "insert into division values (1)")) {
+            CommandLineTest.Result refused = CommandLineTest.run("sql", "--lake", lake.toString(), statement);
+            assertThat(refused.exitCode()).as(statement).isEqualTo(2);
+            assertThat(refused.err()).as(statement).startsWith("xingcun: Refused ").contains("the warehouse is read-only");
+        }
+        CommandLineTest.Result twoStatements = CommandLineTest.run("sql", "--lake", lake.toString(), "select 1; drop view dim_date");
+        assertThat(twoStatements.err()).isEqualTo("xingcun: Refused: give one statement at a time\n");
+
+        CommandLineTest.Result error = CommandLineTest.run("sql", "--lake", lake.toString(), "select nope from fct_trainings");
+        assertThat(error.exitCode()).isEqualTo(3);
+        assertThat(error.err()).startsWith("xingcun: Binder Error: Referenced column \"nope\" not found").contains("LINE 1:").doesNotContain("\n\t at ");
+        assertThat(error.err().lines()).hasSize(1);
+
+        Path parquet = folder.resolve("scorecard.parquet");
+        CommandLineTest.Result export = CommandLineTest.run("sql", "--lake", lake.toString(), "--out", parquet.toString(), "select * from mart_community_scorecard");
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        CommandLineTest.Result readBack = CommandLineTest.run("sql", "--lake", lake.toString(), "--format", "csv",
+                "select count(*) as communities from read_parquet('" + parquet + "')");
+        assertThat(readBack.out()).isEqualTo("communities\r\n35\r\n");
+    }
 }

@@ -94,10 +94,16 @@ public final class Warehouse
         }
     }
 
-    /** The JDBC connection, for callers that stream or inspect results themselves (the SQL shell). */
-    public Connection connection()
+    /** Writes a read-only query's result as a Parquet file (COPY is ours to use, never the user's). */
+    public void exportParquet(String query, Path file)
     {
-        return connection;
+        ReadOnlyQueries.requireReadOnly(query);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("copy (" + query + ") to '" + file.toAbsolutePath().toString().replace("'", "''") + "' (format parquet)");
+        }
+        catch (SQLException e) {
+            throw new WarehouseException(WarehouseErrorCode.QUERY_FAILED, firstLine(e), e);
+        }
     }
 
     @Override
