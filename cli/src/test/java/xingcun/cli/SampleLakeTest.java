@@ -188,4 +188,34 @@ class SampleLakeTest
                 "select count(*) as communities from read_parquet('" + parquet + "')");
         assertThat(readBack.out()).isEqualTo("communities\r\n35\r\n");
     }
+
+    @Test
+    void exportWritesADatabaseOtherToolsOpen()
+            throws Exception
+    {
+        Path database = folder.resolve("xishan.duckdb");
+        CommandLineTest.Result result = CommandLineTest.run("warehouse", "export", "--lake", lake.toString(), "--out", database.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).startsWith("Wrote " + database + ": 23 models, the metric catalog and the division table (lake snapshot 1).");
+        java.util.Properties readOnly = new java.util.Properties();
+        readOnly.setProperty("duckdb.read_only", "true");
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:duckdb:" + database, readOnly);
+                java.sql.Statement statement = connection.createStatement()) {
+            try (java.sql.ResultSet rows = statement.executeQuery("select count(*) from fct_service_logs where is_field_guidance and service_on <= date '2022-06-30'")) {
+                rows.next();
+                assertThat(rows.getLong(1)).isEqualTo(201);
+            }
+            try (java.sql.ResultSet rows = statement.executeQuery("select name_zh from metric_catalog where metric_id = 'trainings_held'")) {
+                rows.next();
+                assertThat(rows.getString(1)).isEqualTo("技术技能提升专题培训");
+            }
+            try (java.sql.ResultSet rows = statement.executeQuery("select tags, comment from duckdb_tables() where table_name = 'fct_trainings'")) {
+                rows.next();
+                assertThat(rows.getString(2)).isEqualTo("one row per training session");
+            }
+        }
+        CommandLineTest.Result again = CommandLineTest.run("warehouse", "export", "--lake", lake.toString(), "--out", database.toString());
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.err()).isEqualTo("xingcun: Cannot export to " + database + ": it exists; remove it or choose another --out\n");
+    }
 }

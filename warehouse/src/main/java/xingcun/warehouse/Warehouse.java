@@ -106,6 +106,44 @@ public final class Warehouse
         }
     }
 
+    /**
+     * Writes the models as tables, the metric catalog and the division table into a new DuckDB database file that
+     * DuckDB 1.4+ clients (CLI, DBeaver, Node, Python) can open: it is written in the 1.4 storage format.
+     */
+    public void exportDatabase(Path file, List<List<Object>> metricCatalogRows, List<String> metricCatalogColumns)
+    {
+        String target = file.toAbsolutePath().toString().replace("'", "''");
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("attach '" + target + "' as export (storage_version 'v1.4.0')");
+            try {
+                statement.execute("create table export.division as select * from division");
+                for (ModelDefinition model : models) {
+                    statement.execute("create table export." + model.name() + " as select * from " + model.name());
+                    statement.execute("comment on table export." + model.name() + " is '" + model.grain().replace("'", "''") + "'");
+                }
+                statement.execute("create table export.metric_catalog (" + String.join(" varchar, ", metricCatalogColumns) + " varchar)");
+                try (PreparedStatement insert = connection.prepareStatement("insert into export.metric_catalog values ("
+                        + String.join(", ", java.util.Collections.nCopies(metricCatalogColumns.size(), "?")) + ")")) {
+                    for (List<Object> row : metricCatalogRows) {
+                        for (int i = 0; i < row.size(); i++) {
+                            insert.setObject(i + 1, row.get(i) == null ? null : String.valueOf(row.get(i)));
+                        }
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+                statement.execute("create table export.lake_snapshot as select " + snapshot.id() + " as snapshot_id, '"
+                        + String.join(",", snapshot.runs()).replace("'", "''") + "' as runs, now() as exported_at");
+            }
+            finally {
+                statement.execute("detach export");
+            }
+        }
+        catch (SQLException e) {
+            throw new WarehouseException(WarehouseErrorCode.QUERY_FAILED, "Cannot export to " + file + ": " + firstLine(e), e);
+        }
+    }
+
     @Override
     public void close()
     {

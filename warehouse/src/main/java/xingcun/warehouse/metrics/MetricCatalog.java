@@ -54,6 +54,18 @@ public final class MetricCatalog
         return List.copyOf(metrics.values());
     }
 
+    public static final List<String> TABLE_COLUMNS = List.of("metric_id", "name_zh", "name_en", "definition_zh", "definition_en", "unit",
+            "model", "measure", "filter", "period_filter", "time_column", "ratio_numerator", "ratio_denominator", "dimensions", "rollup", "is_headline");
+
+    /** The catalog as rows of {@link #TABLE_COLUMNS}, for the exported database. */
+    public List<List<Object>> tableRows()
+    {
+        return metrics.values().stream().map(metric -> java.util.Arrays.<Object>asList(metric.id(), metric.nameChinese(), metric.nameEnglish(),
+                metric.definitionChinese(), metric.definitionEnglish(), metric.unit(), metric.model(), metric.measure(), metric.filter(),
+                metric.periodFilter(), metric.timeColumn(), metric.isRatio() ? metric.ratio().numerator() : null,
+                metric.isRatio() ? metric.ratio().denominator() : null, String.join(",", metric.dimensions()), metric.rollup(), metric.headline())).toList();
+    }
+
     public List<Metric> headline()
     {
         return metrics.values().stream().filter(Metric::headline).toList();
