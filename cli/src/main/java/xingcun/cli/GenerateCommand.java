@@ -4,8 +4,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import xingcun.pipeline.PipelineErrorCode;
+import xingcun.pipeline.PipelineException;
 import xingcun.pipeline.sample.XishanSampleGenerator;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -30,6 +33,9 @@ final class GenerateCommand
     public Integer call()
             throws Exception
     {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new PipelineException(PipelineErrorCode.INVALID_ARGUMENT, "Cannot generate into " + out + ": it is a file; give a folder");
+        }
         XishanSampleGenerator.write(out);
         spec.commandLine().getOut().println("Wrote the " + profile + " inbox to " + out.toAbsolutePath());
         return ExitCodes.OK;

@@ -5,13 +5,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import xingcun.pipeline.PipelineErrorCode;
+import xingcun.pipeline.PipelineException;
 import xingcun.pipeline.ingest.IngestJob;
 import xingcun.pipeline.ingest.IngestOptions;
 import xingcun.pipeline.ingest.IngestSessions;
 import xingcun.pipeline.ingest.RunReport;
 import xingcun.pipeline.read.Inbox;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.concurrent.Callable;
@@ -23,6 +27,8 @@ import java.util.concurrent.Callable;
 final class IngestCommand
         implements Callable<Integer>
 {
+    private static final Pattern MASTER = Pattern.compile("local(\\[(\\*|\\d+)(,\\d+)?])?|(spark|mesos|k8s)://.+|yarn");
+
     @Spec
     private CommandSpec spec;
 
@@ -47,7 +53,16 @@ final class IngestCommand
     {
         var err = spec.commandLine().getErr();
         var out = spec.commandLine().getOut();
-        Inbox.scan(inbox); // a bad inbox is a bad argument: say so before Spark takes seconds to start
+        // bad arguments are said before Spark takes seconds to start
+        Inbox.scan(inbox);
+        if (!MASTER.matcher(master).matches()) {
+            throw new PipelineException(PipelineErrorCode.INVALID_ARGUMENT,
+                    "Invalid --master " + master + ": use local[*], local[N] or spark://HOST:PORT (also yarn, k8s://…, mesos://…)");
+        }
+        Path localLake = lake.contains("://") ? null : Path.of(lake);
+        if (localLake != null && Files.exists(localLake) && !Files.isDirectory(localLake)) {
+            throw new PipelineException(PipelineErrorCode.INVALID_ARGUMENT, "Cannot use lake " + lake + ": it is a file, not a folder");
+        }
         err.println("xingcun: starting Spark (" + master + ") …");
         long started = System.nanoTime();
         SparkSession spark = IngestSessions.create(master);

@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 /** Prints an ingest run's summary: per family, then files that need attention, then the top rejection reasons. */
 final class RunSummary
 {
+    private static final int SHOWN_REASONS = 20;
     private static final String ROW = "%-20s %5s %8s %8s %8s %10s %8s%n";
 
     private RunSummary() {}
@@ -24,15 +25,20 @@ final class RunSummary
         out.printf(ROW, "total", report.files().size(), total.read(), total.accepted(), total.updated(), total.duplicates(), total.rejected());
         for (RunReport.FileResult file : report.files()) {
             if (file.fileRule() != null) {
-                out.printf("File rejected: %s (%s, %d rows)%n", file.file(), file.fileRule(), file.counts().rejected());
+                String message = report.rejectionReasons().stream().filter(reason -> reason.exampleLocation().equals(file.file()))
+                        .map(RunReport.RejectionReason::exampleZh).findFirst().orElse("");
+                out.printf("File rejected: %s (%s, %d row%s): %s%n", file.file(), file.fileRule(), file.counts().rejected(),
+                        file.counts().rejected() == 1 ? "" : "s", message);
             }
             file.notes().forEach(note -> out.printf("Note: %s: %s%n", file.file(), note));
         }
         report.skippedFiles().forEach(skipped -> out.println("Skipped: " + skipped));
-        if (!report.topRejectionReasons().isEmpty()) {
-            out.println("Top rejection reasons (all in " + report.lake() + "/_quarantine/):");
-            for (RunReport.RejectionReason reason : report.topRejectionReasons()) {
-                out.printf("  %5d  %-22s %s  e.g. %s: %s%n", reason.rows(), reason.ruleId(), reason.family(), reason.exampleLocation(), reason.exampleZh());
+        if (!report.rejectionReasons().isEmpty()) {
+            out.println("Rejection reasons (rows are in " + report.lake() + "/_quarantine/):");
+            report.rejectionReasons().stream().limit(SHOWN_REASONS).forEach(reason -> out.printf("  %5d  %-22s %-20s e.g. %s: %s%n",
+                    reason.rows(), reason.ruleId(), reason.family(), reason.exampleLocation(), reason.exampleZh()));
+            if (report.rejectionReasons().size() > SHOWN_REASONS) {
+                out.printf("  … and %d more reasons in the run report%n", report.rejectionReasons().size() - SHOWN_REASONS);
             }
         }
         out.println("Run report: " + report.lake() + "/_runs/" + report.runId() + ".json");

@@ -61,6 +61,22 @@ class CommandLineTest
     }
 
     @Test
+    void badMasterAndAnInboxOneLevelTooHighAreSaidBeforeSparkStarts()
+            throws Exception
+    {
+        java.nio.file.Files.createDirectories(folder.resolve("inbox/talents"));
+        java.nio.file.Files.writeString(folder.resolve("inbox/talents/t.csv"), "talent_id\n");
+        Result master = run("ingest", "--inbox", folder.resolve("inbox").toString(), "--lake", folder.resolve("lake").toString(), "--master", "bogus://x");
+        assertThat(master.exitCode()).isEqualTo(2);
+        assertThat(master.err()).isEqualTo("xingcun: Invalid --master bogus://x: use local[*], local[N] or spark://HOST:PORT (also yarn, k8s://…, mesos://…)\n");
+        Result parent = run("ingest", "--inbox", folder.toString(), "--lake", folder.resolve("lake").toString());
+        assertThat(parent.exitCode()).isEqualTo(2);
+        assertThat(parent.err()).isEqualTo("xingcun: Cannot ingest inbox " + folder
+                + ": it has no batch files in family folders (talents/, service_logs/ …); did you mean --inbox " + folder.resolve("inbox") + "?\n");
+        assertThat(master.err() + parent.err()).doesNotContain("starting Spark");
+    }
+
+    @Test
     void unknownProfileListsTheValidOnes()
     {
         Result result = run("generate", "--profile", "planet", "--out", folder.toString());

@@ -41,8 +41,6 @@ import static xingcun.pipeline.ingest.ValidationTransform.RULE_ID;
  */
 final class FamilyIngest
 {
-    private static final int TOP_REASONS = 5;
-
     private final SparkSession spark;
     private final Lake lake;
     private final String runId;
@@ -68,13 +66,21 @@ final class FamilyIngest
                     validated.filter(col(RULE_ID).isNull()),
                     lakeRows.select(RECORD_KEY, ValidationTransform.RECORD_HASH)).persist(StorageLevel.MEMORY_AND_DISK());
             try {
-                writeAccepted(family, classified);
-                List<String> replaced = rewriteUpdatedFiles(family, classified, lakeRows);
-                writeQuarantine(family, validated, reads);
+                StagedFamily summary = summarize(family, reads, validated, classified, List.of());
+                Counts counts = summary.files().stream().map(RunReport.FileResult::counts).reduce(Counts.zero(), Counts::plus);
+                List<String> replaced = List.of();
+                // a run that changes nothing in a family writes nothing for it: no empty Parquet files
+                if (counts.accepted() + counts.updated() > 0) {
+                    writeAccepted(family, classified);
+                    replaced = counts.updated() > 0 ? rewriteUpdatedFiles(family, classified, lakeRows) : List.of();
+                }
+                if (counts.rejected() > 0) {
+                    writeQuarantine(family, validated, reads);
+                }
                 if (knownIds != null) {
                     classified.select(idColumn).distinct().collectAsList().forEach(row -> knownIds.add(row.getString(0)));
                 }
-                return summarize(family, reads, validated, classified, replaced);
+                return new StagedFamily(summary.family(), replaced, summary.files(), summary.reasons());
             }
             finally {
                 classified.unpersist();
@@ -183,7 +189,7 @@ final class FamilyIngest
                     read.rejectedRowCount(), rejection.messageChinese(), rejection.messageEnglish(), file.name())));
         }
         reasons.sort(java.util.Comparator.comparingLong(RunReport.RejectionReason::rows).reversed().thenComparing(RunReport.RejectionReason::ruleId));
-        return new StagedFamily(family.folder(), replaced, files, reasons.subList(0, Math.min(TOP_REASONS, reasons.size())));
+        return new StagedFamily(family.folder(), replaced, files, reasons);
     }
 
     static Set<String> ids(Dataset<Row> rows, String column)

@@ -137,9 +137,8 @@ public final class IngestJob
                 .toList();
         List<RunReport.RejectionReason> reasons = staged.stream().flatMap(family -> family.reasons().stream())
                 .sorted(Comparator.comparingLong(RunReport.RejectionReason::rows).reversed())
-                .limit(10)
                 .toList();
-        return new RunReport(runId, startedAt, Instant.now(), options.inbox().toString(), lake.root().toString(), snapshotId,
+        return new RunReport(runId, startedAt, Instant.now(), options.inbox().toString(), lake.displayName(), snapshotId,
                 files, families, reasons, inbox.skipped());
     }
 

@@ -18,7 +18,7 @@ public record RunReport(
         long snapshotId,
         List<FileResult> files,
         List<FamilyResult> families,
-        List<RejectionReason> topRejectionReasons,
+        List<RejectionReason> rejectionReasons,
         List<String> skippedFiles)
 {
     public RunReport
@@ -26,7 +26,7 @@ public record RunReport(
         requireNonNull(runId, "runId is null");
         files = List.copyOf(files);
         families = List.copyOf(families);
-        topRejectionReasons = List.copyOf(topRejectionReasons);
+        rejectionReasons = List.copyOf(rejectionReasons);
         skippedFiles = List.copyOf(skippedFiles);
     }
 
@@ -41,6 +41,7 @@ public record RunReport(
 
     public record FamilyResult(String family, int files, Counts counts) {}
 
+    /** Every rule that rejected rows in a family, with how many and one example (a clerk's message and file:row). */
     public record RejectionReason(String family, String ruleId, long rows, String exampleZh, String exampleEn, String exampleLocation) {}
 
     public Counts total()

@@ -68,7 +68,9 @@ public final class Lake
             if (fileSystem.exists(qualified) && !fileSystem.getFileStatus(qualified).isDirectory()) {
                 throw new PipelineException(PipelineErrorCode.INVALID_ARGUMENT, "Cannot use lake " + location + ": it is a file, not a folder");
             }
-            fileSystem.mkdirs(qualified);
+            if (!fileSystem.exists(qualified) && !fileSystem.mkdirs(qualified)) {
+                throw new PipelineException(PipelineErrorCode.INVALID_ARGUMENT, "Cannot create lake " + location + ": choose a folder you can write to");
+            }
             return new Lake(fileSystem, qualified);
         }
         catch (IOException e) {
@@ -79,6 +81,12 @@ public final class Lake
     public Path root()
     {
         return root;
+    }
+
+    /** The lake as a user wrote it: a plain path for a local lake, the full URI otherwise. */
+    public String displayName()
+    {
+        return "file".equals(root.toUri().getScheme()) ? root.toUri().getPath() : root.toString();
     }
 
     public FileSystem fileSystem()

@@ -50,11 +50,11 @@ public record HeaderLayout(List<String> headers, List<String> canonicalByPositio
     {
         for (ColumnSpec column : family.columns()) {
             if (column.required() && !canonicalByPosition.contains(column.name())) {
-                return Optional.of(column.name());
+                return Optional.of(column.aliases().isEmpty() ? column.name() : column.name() + "（" + column.aliases().get(0) + "）");
             }
         }
         if (family.communityRequired() && !canonicalByPosition.contains("community_code") && !canonicalByPosition.contains("community_name")) {
-            return Optional.of("community_code/community_name");
+            return Optional.of("community_code（社区代码）/community_name（社区）");
         }
         return Optional.empty();
     }

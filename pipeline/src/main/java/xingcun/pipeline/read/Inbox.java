@@ -46,8 +46,13 @@ public record Inbox(Path root, List<InboxFile> files, List<String> skipped)
         for (Path relative : paths) {
             String name = relative.toString().replace('\\', '/');
             String fileName = relative.getFileName().toString();
-            if (fileName.startsWith(".") || fileName.startsWith("~$") || fileName.equalsIgnoreCase("README.md")) {
-                continue; // hidden files, Excel lock files and the inbox's own notes are not batches
+            if (fileName.startsWith("~$")) {
+                skipped.add(name + ": an Excel lock file (the workbook is open in Excel); close Excel and ingest again if the workbook changed");
+                continue;
+            }
+            if (fileName.startsWith(".") || fileName.equalsIgnoreCase("README.md")) {
+                skipped.add(name + ": " + (fileName.startsWith(".") ? "a hidden file" : "the inbox's notes") + ", not a batch");
+                continue;
             }
             Optional<Family> family = relative.getNameCount() == 2 ? Family.fromFolder(relative.getName(0).toString()) : Optional.empty();
             if (family.isEmpty() && relative.getName(0).toString().equals("communities")) {
@@ -65,9 +70,12 @@ public record Inbox(Path root, List<InboxFile> files, List<String> skipped)
             }
             files.add(new InboxFile(family.get(), root.resolve(relative), name, kind, files.size()));
         }
-        if (files.isEmpty() && skipped.isEmpty()) {
+        if (files.isEmpty()) {
+            Optional<String> nested = paths.stream().filter(path -> path.getNameCount() == 3 && Family.fromFolder(path.getName(1).toString()).isPresent())
+                    .map(path -> root.resolve(path.getName(0)).toString()).findFirst();
             throw new PipelineException(PipelineErrorCode.INVALID_ARGUMENT,
-                    "Cannot ingest inbox " + root + ": it holds no files; put batches in sub-folders such as talents/ and service_logs/");
+                    "Cannot ingest inbox " + root + ": it has no batch files in family folders (talents/, service_logs/ …)"
+                            + nested.map(inbox -> "; did you mean --inbox " + inbox + "?").orElse(""));
         }
         return new Inbox(root, files, skipped);
     }

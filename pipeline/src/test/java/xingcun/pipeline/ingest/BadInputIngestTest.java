@@ -115,7 +115,7 @@ class BadInputIngestTest
         assertThat(file.counts()).isEqualTo(new Counts(2, 0, 0, 0, 2));
         Row record = quarantine("service_logs/02_missing_column.csv");
         assertThat(record.getLong(3)).isEqualTo(2);
-        assertThat(record.getString(6)).isEqualTo("The file lacks the required column \"service_on\": add it (a Chinese header is fine) and resubmit");
+        assertThat(record.getString(6)).isEqualTo("The file lacks the required column \"service_on（服务日期）\": add it (a Chinese header is fine) and resubmit");
     }
 
     @Test

@@ -62,8 +62,8 @@ class SampleIngestTest
                 "projects", new Counts(55, 54, 0, 0, 1),
                 "evaluations", new Counts(35, 35, 0, 0, 0),
                 "youth_talents", new Counts(214, 213, 0, 1, 0)));
-        assertThat(report.skippedFiles()).isEmpty();
-        assertThat(report.topRejectionReasons()).extracting(RunReport.RejectionReason::ruleId).containsExactlyInAnyOrder(
+        assertThat(report.skippedFiles()).containsExactly("README.md: the inbox's notes, not a batch");
+        assertThat(report.rejectionReasons()).extracting(RunReport.RejectionReason::ruleId).containsExactlyInAnyOrder(
                 "date.invalid", "talent.unknown", "community.unknown", "number.negative", "patent.check_digit", "patent.type_mismatch", "enumeration.unknown");
     }
 
