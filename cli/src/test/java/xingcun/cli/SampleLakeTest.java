@@ -218,4 +218,47 @@ class SampleLakeTest
         assertThat(again.exitCode()).isEqualTo(2);
         assertThat(again.err()).isEqualTo("xingcun: Cannot export to " + database + ": it exists; remove it or choose another --out\n");
     }
+
+    @Test
+    void queriesDuringAnIngestSeeTheLastCommittedRunAndNeverWaitForALock()
+            throws Exception
+    {
+        Path copy = folder.resolve("concurrent-lake");
+        try (var paths = Files.walk(lake)) {
+            for (Path path : paths.toList()) {
+                Path target = copy.resolve(lake.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                }
+                else {
+                    Files.copy(path, target);
+                }
+            }
+        }
+        Path batch = folder.resolve("batch/service_logs");
+        Files.createDirectories(batch);
+        Files.writeString(batch.resolve("late.csv"), "日志编号,人才编号,服务社区代码,服务日期,服务类型\n"
+                + "SL-LATE-1,XS2021001,530112008001,2022-06-01,技术指导\n"
+                + "SL-LATE-2,XS2021001,530112008001,2022-06-02,技术指导\n"
+                + "SL-LATE-3,XS2021001,530112008001,2022-06-03,技术指导\n");
+        java.util.concurrent.CompletableFuture<CommandLineTest.Result> ingest = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> CommandLineTest.run("ingest", "--inbox", folder.resolve("batch").toString(), "--lake", copy.toString()));
+        List<Double> seen = new java.util.ArrayList<>();
+        while (!ingest.isDone()) {
+            try (Warehouse warehouse = Warehouse.open(copy)) {
+                seen.add(new MetricEngine(warehouse, MetricCatalog.load()).compute(new MetricQuery(List.of("field_guidance_person_times"),
+                        ReportingPeriod.between("2021-01-01", "2022-06-30"), List.of(), Optional.empty())).get(0).value());
+                assertThat(warehouse.query("select count(*) from stg_service_logs", List.of()).single()).isIn(1159L, 1162L);
+            }
+        }
+        CommandLineTest.Result result = ingest.get();
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(seen).isNotEmpty().allSatisfy(value -> assertThat(value).isIn(201.0, 204.0));
+        assertThat(seen.get(0)).isEqualTo(201.0);
+        try (Warehouse warehouse = Warehouse.open(copy)) {
+            assertThat(warehouse.snapshot().id()).isEqualTo(2);
+            assertThat(warehouse.query("select count(*) from fct_service_logs where is_field_guidance and service_on <= date '2022-06-30'", List.of()).single())
+                    .isEqualTo(204L);
+        }
+    }
 }
