@@ -261,4 +261,43 @@ class SampleLakeTest
                     .isEqualTo(204L);
         }
     }
+
+    @Test
+    void interactiveShellTakesMultiLineStatementsDotCommandsAndRefusesWrites()
+            throws Exception
+    {
+        String typed = String.join("\n",
+                ".tables",
+                "select community_name, on_site_days",
+                "from mart_talent_service_days",
+                "where not meets_minimum order by community_name collate zh;",
+                "drop view dim_date;",
+                "select nope;",
+                ".schema dim_talent",
+                ".metrics",
+                ".help",
+                ".quit",
+                "select 'never reached';") + "\n";
+        java.io.ByteArrayOutputStream screen = new java.io.ByteArrayOutputStream();
+        // a pipe that stays open, as a keyboard does: the shell must end by .quit, not by running out of input
+        java.io.PipedInputStream keyboard = new java.io.PipedInputStream(1 << 16);
+        java.io.PipedOutputStream keys = new java.io.PipedOutputStream(keyboard);
+        keys.write(typed.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        keys.flush();
+        try (Warehouse warehouse = Warehouse.open(lake);
+                org.jline.terminal.Terminal terminal = org.jline.terminal.TerminalBuilder.builder().system(false).type("dumb")
+                        .streams(keyboard, screen).encoding(java.nio.charset.StandardCharsets.UTF_8).build()) {
+            new SqlShell(warehouse, terminal, folder.resolve("history")).run();
+        }
+        String output = screen.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(output).contains("xingcun sql: lake snapshot 1, 23 models. Type .help for help.")
+                .contains("mart_talent_service_days             one row per talent and service cycle")
+                .containsPattern("大兴\\s+22\\.0")
+                .contains("(3 rows)")
+                .contains("Error: Refused DROP: the warehouse is read-only")
+                .contains("Error: Binder Error: Referenced column \"nope\"")
+                .contains("talent_name", "field_guidance_person_times", ".schema NAME")
+                .doesNotContain("never reached");
+        assertThat(output.indexOf("大兴")).isLessThan(output.indexOf("乐亩")).isLessThan(output.indexOf("云龙")); // pinyin: da, le, yun
+    }
 }

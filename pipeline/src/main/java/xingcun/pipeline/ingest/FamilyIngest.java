@@ -74,7 +74,8 @@ final class FamilyIngest
                     writeAccepted(family, classified);
                     replaced = counts.updated() > 0 ? rewriteUpdatedFiles(family, classified, lakeRows) : List.of();
                 }
-                if (counts.rejected() > 0) {
+                // a file rejected whole is recorded even when its rows could not be counted (a broken workbook)
+                if (counts.rejected() > 0 || reads.stream().anyMatch(read -> read.fileRejection().isPresent())) {
                     writeQuarantine(family, validated, reads);
                 }
                 if (knownIds != null) {
