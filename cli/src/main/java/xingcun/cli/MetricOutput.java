@@ -81,19 +81,34 @@ final class MetricOutput
         }
     }
 
-    void csv(List<MetricValue> values, PrintWriter out)
+    /** The flat columns of csv and xlsx output. */
+    List<String> columns()
     {
         List<String> header = new ArrayList<>(List.of("metric", "name_zh", "name_en", "unit"));
         header.addAll(dimensions);
         header.addAll(List.of("value", "previous_value", "change"));
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get())) {
-            for (MetricValue value : values) {
-                List<Object> row = new ArrayList<>(List.of(value.metric().id(), value.metric().nameChinese(), value.metric().nameEnglish(), value.metric().unit()));
-                dimensions.forEach(dimension -> row.add(value.dimensions().get(dimension)));
-                row.add(plain(value.value()));
-                row.add(value.previousValue().map(MetricOutput::plain).orElse(""));
-                row.add(value.change().map(String::valueOf).orElse(""));
-                printer.printRecord(row);
+        return header;
+    }
+
+    List<List<Object>> rows(List<MetricValue> values)
+    {
+        List<List<Object>> rows = new ArrayList<>();
+        for (MetricValue value : values) {
+            List<Object> row = new ArrayList<>(List.of(value.metric().id(), value.metric().nameChinese(), value.metric().nameEnglish(), value.metric().unit()));
+            dimensions.forEach(dimension -> row.add(value.dimensions().get(dimension)));
+            row.add(value.value());
+            row.add(value.previousValue().orElse(null));
+            row.add(value.change().orElse(null));
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    void csv(List<MetricValue> values, PrintWriter out)
+    {
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(columns().toArray(String[]::new)).get())) {
+            for (List<Object> row : rows(values)) {
+                printer.printRecord(row.stream().map(cell -> cell instanceof Double number ? plain(number) : cell == null ? "" : cell).toList());
             }
         }
         catch (IOException e) {

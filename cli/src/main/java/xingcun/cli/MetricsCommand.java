@@ -6,6 +6,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import xingcun.warehouse.Warehouse;
+import xingcun.warehouse.WarehouseErrorCode;
+import xingcun.warehouse.WarehouseException;
 import xingcun.warehouse.metrics.MetricCatalog;
 import xingcun.warehouse.metrics.MetricEngine;
 import xingcun.warehouse.metrics.MetricQuery;
@@ -29,7 +31,7 @@ import java.util.concurrent.Callable;
 final class MetricsCommand
         implements Callable<Integer>
 {
-    enum Format { table, json, csv }
+    enum Format { table, json, csv, xlsx }
 
     enum Language { zh, en }
 
@@ -88,6 +90,15 @@ final class MetricsCommand
         try (Warehouse warehouse = Warehouse.open(lake)) {
             values = new MetricEngine(warehouse, catalog).compute(new MetricQuery(metricIds, reportingPeriod, dimensions, Optional.ofNullable(community)));
         }
+        if (format == Format.xlsx) {
+            if (out == null) {
+                throw new WarehouseException(WarehouseErrorCode.INVALID_ARGUMENT, "Cannot write xlsx to the terminal: add --out FILE.xlsx");
+            }
+            MetricOutput output = new MetricOutput(dimensions, language == Language.en);
+            XlsxOutput.write(out, reportingPeriod.label().replace("…", " to "), output.columns(), output.rows(values));
+            spec.commandLine().getErr().println("xingcun: wrote " + values.size() + " values to " + out);
+            return ExitCodes.OK;
+        }
         StringWriter text = new StringWriter();
         try (PrintWriter writer = new PrintWriter(text)) {
             MetricOutput output = new MetricOutput(dimensions, language == Language.en);
@@ -95,6 +106,7 @@ final class MetricsCommand
                 case table -> output.table(values, reportingPeriod, writer);
                 case json -> output.json(values, reportingPeriod, writer);
                 case csv -> output.csv(values, writer);
+                case xlsx -> throw new IllegalStateException("xlsx is written above");
             }
         }
         if (out != null) {

@@ -41,7 +41,7 @@ final class SqlCommand
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     private Format format;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE; a .parquet FILE gets Parquet.")
+    @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE; a .parquet FILE gets Parquet, an .xlsx FILE a workbook.")
     private Path out;
 
     @Override
@@ -56,6 +56,12 @@ final class SqlCommand
         }
         ReadOnlyQueries.requireReadOnly(query);
         try (Warehouse warehouse = Warehouse.open(lake)) {
+            if (out != null && out.toString().endsWith(".xlsx")) {
+                QueryResult result = warehouse.query(ReadOnlyQueries.withoutTrailingSemicolon(query), List.of());
+                XlsxOutput.write(out, "query", result.columns(), result.rows());
+                spec.commandLine().getErr().println("xingcun: wrote " + result.rows().size() + " rows to " + out);
+                return ExitCodes.OK;
+            }
             if (out != null && out.toString().endsWith(".parquet")) {
                 warehouse.exportParquet(ReadOnlyQueries.withoutTrailingSemicolon(query), out);
                 spec.commandLine().getErr().println("xingcun: wrote " + out);

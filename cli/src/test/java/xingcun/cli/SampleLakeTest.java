@@ -300,4 +300,33 @@ class SampleLakeTest
                 .doesNotContain("never reached");
         assertThat(output.indexOf("大兴")).isLessThan(output.indexOf("乐亩")).isLessThan(output.indexOf("云龙")); // pinyin: da, le, yun
     }
+
+    @Test
+    void metricsAndQueriesExportToExcel()
+            throws Exception
+    {
+        Path metrics = folder.resolve("metrics.xlsx");
+        CommandLineTest.Result result = CommandLineTest.run("metrics", "--lake", lake.toString(), "--from", "2021-01-01", "--to", "2022-06-30",
+                "--metric", "field_guidance_person_times", "--by", "subdistrict", "--format", "xlsx", "--out", metrics.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(metrics.toFile())) {
+            var sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(4).getStringCellValue()).isEqualTo("subdistrict");
+            double total = 0;
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                total += sheet.getRow(r).getCell(5).getNumericCellValue();
+            }
+            assertThat(total).isEqualTo(201.0);
+        }
+        CommandLineTest.Result terminal = CommandLineTest.run("metrics", "--lake", lake.toString(), "--period", "2021", "--format", "xlsx");
+        assertThat(terminal.exitCode()).isEqualTo(2);
+        assertThat(terminal.err()).isEqualTo("xingcun: Cannot write xlsx to the terminal: add --out FILE.xlsx\n");
+
+        Path query = folder.resolve("query.xlsx");
+        assertThat(CommandLineTest.run("sql", "--lake", lake.toString(), "--out", query.toString(), "select community_name, talents from mart_community_scorecard").exitCode()).isZero();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(query.toFile())) {
+            assertThat(workbook.getSheetAt(0).getLastRowNum()).isEqualTo(35);
+            assertThat(workbook.getSheetAt(0).getRow(1).getCell(1).getNumericCellValue()).isEqualTo(1.0);
+        }
+    }
 }
