@@ -33,7 +33,7 @@ import static java.util.Objects.requireNonNull;
 public final class Warehouse
         implements AutoCloseable
 {
-    public static final List<String> FAMILIES = List.of("talents", "service_logs", "trainings", "training_attendance",
+    public static final List<String> FAMILIES = List.of("communities", "talents", "service_logs", "trainings", "training_attendance",
             "ip_outputs", "industry_outputs", "projects", "evaluations", "youth_talents");
     private static final String RESOURCES = "/xingcun/warehouse/";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()).disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

@@ -64,6 +64,22 @@ class WarehouseTest
     }
 
     @Test
+    void theLakesCommunitiesTableAddsRenamesAndNarrowsTheProgram()
+            throws Exception
+    {
+        new TestLakes(lake)
+                .add("communities", "values ('530112010099', '新村社区居委会', '530112010000', true, 'k1', 'h', 'c.csv', 2, 'r1'),"
+                        + " ('530112009001', '海门社区居委会', null, false, 'k2', 'h', 'c.csv', 3, 'r1')")
+                .commit();
+        try (Warehouse warehouse = Warehouse.open(lake)) {
+            assertThat(warehouse.query("select community_code, community_name, subdistrict_name, is_in_program from dim_community "
+                    + "where community_code in ('530112010099', '530112009001', '530112009002') order by community_code", List.of()).rows())
+                    .containsExactly(List.of("530112009001", "海门", "海口街道", false), List.of("530112009002", "里仁", "海口街道", true),
+                            List.of("530112010099", "新村", "团结街道", true));
+        }
+    }
+
+    @Test
     void periodRulesOfTheContract()
             throws Exception
     {

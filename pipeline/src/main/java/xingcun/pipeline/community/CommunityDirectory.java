@@ -61,6 +61,38 @@ public final class CommunityDirectory
         }
     }
 
+    /**
+     * This directory changed by the lake's communities table: a listed community joins the program set (added, or
+     * renamed when its code is known), one flagged out of the program leaves it.
+     */
+    public CommunityDirectory withOverrides(List<CommunityOverride> overrides)
+    {
+        Map<String, Community> communities = new LinkedHashMap<>(byCode);
+        for (CommunityOverride override : overrides) {
+            if (!override.inProgram()) {
+                communities.remove(override.code());
+                continue;
+            }
+            String subdistrict = override.parentCode()
+                    .or(() -> Optional.ofNullable(communities.get(override.code())).map(Community::subdistrictCode))
+                    .orElse(override.code().substring(0, 9) + "000");
+            communities.put(override.code(), new Community(override.code(), override.name(), shortName(override.name()), subdistrict, true));
+        }
+        return new CommunityDirectory(List.copyOf(communities.values()));
+    }
+
+    /** One row of the lake's communities table. */
+    public record CommunityOverride(String code, String name, Optional<String> parentCode, boolean inProgram)
+            implements Serializable
+    {
+        public CommunityOverride
+        {
+            java.util.Objects.requireNonNull(code, "code is null");
+            java.util.Objects.requireNonNull(name, "name is null");
+            java.util.Objects.requireNonNull(parentCode, "parentCode is null");
+        }
+    }
+
     public List<Community> communities()
     {
         return List.copyOf(byCode.values());

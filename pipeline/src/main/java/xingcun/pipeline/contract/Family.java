@@ -17,6 +17,8 @@ import static xingcun.pipeline.contract.ValueKind.COMMUNITY;
 import static xingcun.pipeline.contract.ValueKind.COUNT;
 import static xingcun.pipeline.contract.ValueKind.DATE;
 import static xingcun.pipeline.contract.ValueKind.DECIMAL;
+import static xingcun.pipeline.contract.ValueKind.DIVISION_CODE;
+import static xingcun.pipeline.contract.ValueKind.FLAG;
 import static xingcun.pipeline.contract.ValueKind.IDENTIFIER;
 import static xingcun.pipeline.contract.ValueKind.ID_NUMBER;
 import static xingcun.pipeline.contract.ValueKind.MONEY;
@@ -35,6 +37,14 @@ import static xingcun.pipeline.contract.ValueKind.TRAINING_REFERENCE;
  */
 public enum Family
 {
+    /** Optional: extends or narrows the built-in division table and the program's set of communities. */
+    COMMUNITIES("communities", false, List.of("code"), Optional.empty(),
+            List.of(
+                    required("code", DIVISION_CODE, "社区代码", "区划代码", "统计用区划代码", "代码"),
+                    required("name", TEXT, "社区名称", "名称", "社区"),
+                    optional("parent_code", DIVISION_CODE, "街道代码", "所属街道代码", "上级代码"),
+                    optional("in_program", FLAG, "纳入项目", "是否纳入项目", "是否纳入")),
+            schema("code", "string", "name", "string", "parent_code", "string", "in_program", "boolean")),
     TALENTS("talents", true, List.of("talent_id"), Optional.empty(),
             List.of(
                     required("talent_id", IDENTIFIER, "人才编号", "编号", "专家编号"),
@@ -238,6 +248,7 @@ public enum Family
             case "date" -> DataTypes.DateType;
             case "double" -> DataTypes.DoubleType;
             case "long" -> DataTypes.LongType;
+            case "boolean" -> DataTypes.BooleanType;
             default -> throw new IllegalArgumentException("Invalid type: " + name);
         };
     }

@@ -31,6 +31,10 @@ public enum ValueKind
     PHONE,
     /** A private person's name: personal, stored as a keyed hash only. */
     PERSON_NAME,
+    /** A 12-digit statistics division code (of a community or a sub-district). */
+    DIVISION_CODE,
+    /** Yes or no: 是/否, true/false, yes/no, Y/N, 1/0. */
+    FLAG,
     /** A registration number (patent, copyright, standard, variety), checked against the output type. */
     REGISTRATION_NUMBER,
 }

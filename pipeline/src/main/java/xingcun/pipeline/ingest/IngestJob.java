@@ -3,6 +3,8 @@ package xingcun.pipeline.ingest;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import xingcun.pipeline.PipelineErrorCode;
 import xingcun.pipeline.PipelineException;
@@ -27,6 +29,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.EnumMap;
 import java.util.concurrent.ExecutionException;
@@ -45,11 +48,12 @@ public final class IngestJob
     private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     /**
-     * Families load in stages so references resolve: talents first (most families name a talent), then every
+     * Families load in stages so references resolve: communities first (they change the program's set), then talents (most families name a talent), then every
      * family that only needs talents, side by side, then attendance (it names trainings). Within a stage the
      * families run as concurrent Spark jobs, which keeps both cores busy while each small job waits on its own.
      */
     private static final List<List<Family>> LOAD_STAGES = List.of(
+            List.of(Family.COMMUNITIES),
             List.of(Family.TALENTS),
             List.of(Family.SERVICE_LOGS, Family.TRAININGS, Family.IP_OUTPUTS, Family.INDUSTRY_OUTPUTS, Family.PROJECTS, Family.EVALUATIONS, Family.YOUTH_TALENTS),
             List.of(Family.TRAINING_ATTENDANCE));
@@ -97,7 +101,8 @@ public final class IngestJob
             FamilyIngest familyIngest = new FamilyIngest(spark, lake, runId);
             Map<Family, StagedFamily> staged = new EnumMap<>(Family.class);
             for (List<Family> stage : LOAD_STAGES) {
-                ValidationContext context = new ValidationContext(CommunityDirectory.xishanProgram(), talentIds, trainingIds, hasher, options.today().plusYears(1));
+                CommunityDirectory communities = CommunityDirectory.xishanProgram().withOverrides(communityOverrides(spark, lake, runId));
+                ValidationContext context = new ValidationContext(communities, talentIds, trainingIds, hasher, options.today().plusYears(1));
                 staged.putAll(ingestConcurrently(stage, family -> {
                     List<InboxFile> files = inbox.filesOf(family);
                     options.progress().accept("%s: reading %d file%s".formatted(family.folder(), files.size(), files.size() == 1 ? "" : "s"));
@@ -125,6 +130,33 @@ public final class IngestJob
         }
         finally {
             deleteQuietly(lake, Lake.STAGING + "/" + runId);
+        }
+    }
+
+    /**
+     * The communities table as this run will commit it: the lake's rows, replaced by the rows this run staged
+     * (a small table: collected to the driver).
+     */
+    private static List<CommunityDirectory.CommunityOverride> communityOverrides(SparkSession spark, Lake lake, String runId)
+    {
+        org.apache.hadoop.fs.Path staged = lake.resolve(Lake.STAGING + "/" + runId + "/" + Family.COMMUNITIES.folder());
+        try {
+            boolean anyStaged = lake.fileSystem().exists(staged);
+            if (!anyStaged && lake.currentFiles(Family.COMMUNITIES.folder()).isEmpty()) {
+                return List.of(); // the common case: the built-in table as it is, and no Spark query for it
+            }
+            Dataset<Row> rows = LakeTables.read(spark, lake, Family.COMMUNITIES).select("code", "name", "parent_code", "in_program");
+            if (anyStaged) {
+                Dataset<Row> stagedRows = spark.read().parquet(staged.toString()).select("code", "name", "parent_code", "in_program");
+                rows = rows.join(stagedRows.select("code"), rows.col("code").equalTo(stagedRows.col("code")), "left_anti").union(stagedRows);
+            }
+            return rows.orderBy("code").collectAsList().stream()
+                    .map(row -> new CommunityDirectory.CommunityOverride(row.getString(0), row.getString(1), Optional.ofNullable(row.getString(2)),
+                            row.isNullAt(3) || row.getBoolean(3)))
+                    .toList();
+        }
+        catch (IOException e) {
+            throw new PipelineException(PipelineErrorCode.RUN_FAILED, "Cannot read the staged communities of run " + runId + ": " + e.getMessage(), e);
         }
     }
 

@@ -55,10 +55,6 @@ public record Inbox(Path root, List<InboxFile> files, List<String> skipped)
                 continue;
             }
             Optional<Family> family = relative.getNameCount() == 2 ? Family.fromFolder(relative.getName(0).toString()) : Optional.empty();
-            if (family.isEmpty() && relative.getName(0).toString().equals("communities")) {
-                skipped.add(name + ": communities/ (extending the division table) is not supported yet; the built-in Xishan table is used");
-                continue;
-            }
             if (family.isEmpty()) {
                 skipped.add(name + ": not in a family folder (talents/, service_logs/, trainings/, …)");
                 continue;

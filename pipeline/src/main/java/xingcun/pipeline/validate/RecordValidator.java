@@ -126,6 +126,18 @@ public final class RecordValidator
             case PERSON_NAME -> values.put(name.equals("attendee_name") ? "attendee_hash" : name + "_hash",
                     context.personalDataHasher().hash(text.replaceAll("\\s+", "")));
             case REGISTRATION_NUMBER -> values.put(name, Text.halfWidth(text).replace(" ", ""));
+            case DIVISION_CODE -> {
+                String code = Text.halfWidth(text).replaceAll("\\s+", "");
+                if (!code.matches("\\d{12}")) {
+                    throw new RowRejected(Rule.COMMUNITY_CODE_INVALID.reject(name, text, ""));
+                }
+                values.put(name, code);
+            }
+            case FLAG -> values.put(name, switch (Text.halfWidth(text).strip().toLowerCase(Locale.ROOT)) {
+                case "是", "true", "yes", "y", "1" -> true;
+                case "否", "false", "no", "n", "0" -> false;
+                default -> throw new RowRejected(Rule.FLAG_INVALID.reject(name, text, ""));
+            });
         }
     }
 
@@ -144,6 +156,9 @@ public final class RecordValidator
         if (family == Family.INDUSTRY_OUTPUTS) {
             convertMoneyUnit(values);
             values.putIfAbsent("product", "");
+        }
+        if (family == Family.COMMUNITIES) {
+            values.putIfAbsent("in_program", true); // a community listed without the flag joins the program
         }
         if (family == Family.SERVICE_LOGS) {
             values.putIfAbsent("days", 1.0); // the contract's default: a log without days is one day on site

@@ -73,6 +73,10 @@ class BadInputIngestTest
         TestInboxes.xlsx(inbox, "projects/14_codes_as_numbers.xlsx", List.of(
                 List.of("项目编号", "项目名称", "社区代码", "类别", "状态", "到位资金（万元）"),
                 List.of("P-1", "草莓深加工", 530112008003L, "引进项目", "已落地", 4.5)));
+        write(inbox, "communities/program.csv", StandardCharsets.UTF_8, "社区代码,社区名称,所属街道代码,是否纳入项目\n"
+                + "530112010099,新村社区,530112010000,是\n530112009001,海门社区,,否\n5301120100,短代码社区,,是\n");
+        write(inbox, "service_logs/15_program_communities.csv", StandardCharsets.UTF_8, "日志编号,人才编号,服务社区,服务日期,服务类型\n"
+                + "SL-P1,XS2021001,新村,2021-07-13,技术指导\nSL-P2,XS2021001,海门,2021-07-13,技术指导\n");
         report = IngestJob.run(spark, new IngestOptions(inbox, folder.resolve("lake").toString(), LocalDate.of(2026, 11, 28), line -> {}));
         lake = Lake.open(folder.resolve("lake").toString(), spark.sparkContext().hadoopConfiguration());
     }
@@ -136,6 +140,16 @@ class BadInputIngestTest
         assertSingleRejection("service_logs/06_unknown_talent.csv", "talent.unknown", "Talent \"XS2021099\" does not exist: register the talent in talents first");
         assertSingleRejection("service_logs/07_unknown_community.csv", "community.unknown",
                 "Community \"幸福\" is not in the program's set (give its 12-digit statistics code or its name)");
+    }
+
+    @Test
+    void theCommunitiesFamilyChangesTheProgramSetForTheSameRun()
+    {
+        assertThat(file("communities/program.csv").counts()).isEqualTo(new Counts(3, 2, 0, 0, 1));
+        assertThat(quarantine("communities/program.csv").getString(5)).isEqualTo("“code”的代码“5301120100”应为 12 位统计用区划代码（如 530112008003）");
+        assertThat(file("service_logs/15_program_communities.csv").counts()).isEqualTo(new Counts(2, 1, 0, 0, 1));
+        assertThat(quarantine("service_logs/15_program_communities.csv").getString(6))
+                .isEqualTo("Community \"海门\" is not in the program's set (give its 12-digit statistics code or its name)");
     }
 
     @Test

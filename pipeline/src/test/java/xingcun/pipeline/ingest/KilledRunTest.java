@@ -62,9 +62,7 @@ class KilledRunTest
 
             RunReport next = IngestJob.run(spark, new IngestOptions(first, lakeFolder.toString(), java.time.LocalDate.of(2026, 11, 28), line -> {}));
             assertThat(next.total()).isEqualTo(new Counts(2, 0, 0, 2, 0));
-            try (Stream<Path> staged = Files.walk(lakeFolder.resolve("_staging"))) {
-                assertThat(staged.filter(Files::isRegularFile)).isEmpty();
-            }
+            assertThat(TestInboxes.regularFilesUnder(lakeFolder.resolve("_staging"))).as("staged files left behind").isEmpty();
         }
         finally {
             spark.stop();

@@ -113,9 +113,7 @@ class LakeLifecycleTest
 
         assertThat(lake().currentSnapshot()).isEqualTo(before);
         assertThat(LakeTables.read(spark, lake(), Family.SERVICE_LOGS).orderBy("log_id").collectAsList()).isEqualTo(rowsBefore);
-        try (Stream<Path> staged = Files.walk(folder.resolve("lake/_staging"))) {
-            assertThat(staged.filter(Files::isRegularFile)).isEmpty();
-        }
+        assertThat(TestInboxes.regularFilesUnder(folder.resolve("lake/_staging"))).as("staged files left behind").isEmpty();
 
         Files.delete(runs);
         Files.move(folder.resolve("runs-aside"), runs);

@@ -40,6 +40,18 @@ final class TestInboxes
         return file;
     }
 
+    /** Every regular file under a folder; none when the folder does not exist. */
+    static List<Path> regularFilesUnder(Path folder)
+            throws IOException
+    {
+        if (!Files.exists(folder)) {
+            return List.of();
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(folder)) {
+            return paths.filter(Files::isRegularFile).toList();
+        }
+    }
+
     /** An .xlsx whose first sheet holds the rows; numbers are written as numeric cells, like Excel does with codes. */
     static Path xlsx(Path inbox, String relative, List<List<Object>> rows)
             throws IOException

@@ -1,4 +1,4 @@
--- grain: one row per community of the division table (district → sub-district → community)
+-- grain: one row per community of the division table or the lake's communities table (district → sub-district → community)
 with divisions as (
     select * from division
 ),
@@ -13,6 +13,24 @@ subdistricts as (
 
 districts as (
     select * from divisions where level = 'district'
+),
+
+overrides as (
+    select * from stg_communities
+),
+
+-- the built-in table, then the communities the lake adds (a parent sub-district from their code when not given)
+all_communities as (
+    select community.code, coalesce(override.community_full_name, community.name) as name, community.parent_code,
+        community.urban_rural_code, community.longitude_gcj02, community.latitude_gcj02, community.agricultural_subdistrict,
+        coalesce(override.is_in_program, community.agricultural_subdistrict) as is_in_program
+    from communities as community
+    left join overrides as override on override.community_code = community.code
+    union all
+    select override.community_code, override.community_full_name, coalesce(override.subdistrict_code, substr(override.community_code, 1, 9) || '000'),
+        null, null, null, true, override.is_in_program
+    from overrides as override
+    where override.community_code not in (select code from communities)
 ),
 
 final as (
@@ -33,8 +51,9 @@ final as (
         community.urban_rural_code,
         community.longitude_gcj02,
         community.latitude_gcj02,
-        community.agricultural_subdistrict as is_agricultural
-    from communities as community
+        community.agricultural_subdistrict as is_agricultural,
+        community.is_in_program
+    from all_communities as community
     join subdistricts as subdistrict on community.parent_code = subdistrict.code
     join districts as district on subdistrict.parent_code = district.code
 )
