@@ -28,7 +28,7 @@ public final class CommunityDirectory
         implements Serializable
 {
     private static final String DIVISIONS_RESOURCE = "/xingcun/pipeline/xishan_divisions.csv";
-    private static final Pattern SUFFIX = Pattern.compile("(社区居民委员会|社区居委会|村民委员会|村委会|居委会|社区|村)$");
+    private static final Pattern SUFFIX = Pattern.compile("(社区居民委员会|社区居委会|村民委员会|村委会|居委会|社区)$");
     private static final Pattern TWELVE_DIGITS = Pattern.compile("\\d{12}");
 
     private final Map<String, Community> byCode = new LinkedHashMap<>();

@@ -29,6 +29,11 @@ class RecordValidatorTest
         assertThat(directory.byCode("530112010014").orElseThrow().shortName()).isEqualTo("律则");
         assertThat(directory.byCode("530112001001")).isEmpty(); // an urban community, not in the program
         assertThat(directory.byName("幸福")).isEmpty();
+        // a name that ends in 村 keeps it: only the office suffixes are optional
+        CommunityDirectory withNewVillage = directory.withOverrides(java.util.List.of(
+                new CommunityDirectory.CommunityOverride("530112010099", "新村社区", java.util.Optional.empty(), true)));
+        assertThat(withNewVillage.byName("新村").orElseThrow().code()).isEqualTo("530112010099");
+        assertThat(withNewVillage.byName("新村社区居委会").orElseThrow().subdistrictCode()).isEqualTo("530112010000");
     }
 
     @Test
