@@ -196,7 +196,7 @@ class SampleLakeTest
         Path database = folder.resolve("xishan.duckdb");
         CommandLineTest.Result result = CommandLineTest.run("warehouse", "export", "--lake", lake.toString(), "--out", database.toString());
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.out()).startsWith("Wrote " + database + ": 23 models, the metric catalog and the division table (lake snapshot 1).");
+        assertThat(result.out()).startsWith("Wrote " + database + ": 24 models, the metric catalog and the division table (lake snapshot 1).");
         java.util.Properties readOnly = new java.util.Properties();
         readOnly.setProperty("duckdb.read_only", "true");
         try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:duckdb:" + database, readOnly);
@@ -290,7 +290,7 @@ class SampleLakeTest
             new SqlShell(warehouse, terminal, folder.resolve("history")).run();
         }
         String output = screen.toString(java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(output).contains("xingcun sql: lake snapshot 1, 23 models. Type .help for help.")
+        assertThat(output).contains("xingcun sql: lake snapshot 1, 24 models. Type .help for help.")
                 .contains("mart_talent_service_days             one row per talent and service cycle")
                 .containsPattern("大兴\\s+22\\.0")
                 .contains("(3 rows)")
