@@ -6,6 +6,8 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import xingcun.pipeline.PipelineErrorCode;
+import xingcun.pipeline.PipelineException;
 import xingcun.pipeline.contract.Family;
 import xingcun.pipeline.lake.Lake;
 import xingcun.pipeline.read.FileRead;
@@ -64,7 +66,7 @@ final class FamilyIngest
             Dataset<Row> lakeRows = LakeTables.read(spark, lake, family);
             Dataset<Row> classified = ChangeClassification.classify(
                     validated.filter(col(RULE_ID).isNull()),
-                    lakeRows.select(RECORD_KEY, ValidationTransform.RECORD_HASH)).persist(StorageLevel.MEMORY_AND_DISK());
+                    lakeRows.select(RECORD_KEY, ValidationTransform.RECORD_HASH).dropDuplicates(RECORD_KEY)).persist(StorageLevel.MEMORY_AND_DISK());
             try {
                 StagedFamily summary = summarize(family, reads, validated, classified, List.of());
                 Counts counts = summary.files().stream().map(RunReport.FileResult::counts).reduce(Counts.zero(), Counts::plus);
@@ -115,7 +117,8 @@ final class FamilyIngest
                 .join(updatedKeys, withFile.col(RECORD_KEY).equalTo(updatedKeys.col(RECORD_KEY)), "left_anti")
                 .drop("lake_file");
         write(family, kept, stagingRoot + "/" + family.folder());
-        return affected.stream().map(file -> lake.relative(new org.apache.hadoop.fs.Path(file))).toList();
+        // input_file_name() gives a URI: %20 for a space, %E6… for Chinese; decode it before comparing with the snapshot
+        return affected.stream().map(file -> lake.relative(new org.apache.hadoop.fs.Path(java.net.URI.create(file)))).toList();
     }
 
     private void write(Family family, Dataset<Row> rows, String folder)
@@ -177,12 +180,20 @@ final class FamilyIngest
                         left.rows() + right.rows(), left.exampleZh(), left.exampleEn(), left.exampleLocation()));
             }
         }
+        // read is counted on its own, from the rows validated (one per row read), and must equal the outcomes
+        Map<Integer, Long> readByFile = new HashMap<>();
+        validated.groupBy(RawRecords.FILE_ORDER).count().collectAsList().forEach(row -> readByFile.put(row.getInt(0), row.getLong(1)));
         List<RunReport.FileResult> files = new ArrayList<>();
         List<RunReport.RejectionReason> reasons = new ArrayList<>(byRule.values());
         for (FileRead read : reads) {
             InboxFile file = read.file();
             Map<String, Long> counts = byFile.getOrDefault(file.order(), Map.of());
             long rejected = counts.getOrDefault(ChangeClassification.REJECTED, 0L) + read.rejectedRowCount();
+            long outcomeCount = counts.values().stream().mapToLong(Long::longValue).sum();
+            if (outcomeCount != readByFile.getOrDefault(file.order(), 0L)) {
+                throw new PipelineException(PipelineErrorCode.RUN_FAILED, "Cannot account for every row of " + file.name() + ": read "
+                        + readByFile.getOrDefault(file.order(), 0L) + " but " + outcomeCount + " outcomes; nothing was committed (please report this)");
+            }
             files.add(new RunReport.FileResult(file.name(), family.folder(), file.kind().name().toLowerCase(java.util.Locale.ROOT),
                     Counts.of(counts.getOrDefault(ACCEPTED, 0L), counts.getOrDefault(UPDATED, 0L), counts.getOrDefault(DUPLICATE, 0L), rejected),
                     read.fileRejection().map(rejection -> rejection.rule().id()).orElse(null), read.notes()));

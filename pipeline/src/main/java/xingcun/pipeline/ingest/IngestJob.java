@@ -92,8 +92,16 @@ public final class IngestJob
         Inbox inbox = Inbox.scan(options.inbox());
         Lake lake = Lake.open(options.lake(), spark.sparkContext().hadoopConfiguration());
         String runId = RUN_ID_TIME.format(startedAt) + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
-        lake.removeLeftovers();
-        Snapshot previous = lake.currentSnapshot();
+        lake.lock(runId);
+        Snapshot previous;
+        try {
+            lake.removeLeftovers();
+            previous = lake.currentSnapshot();
+        }
+        catch (RuntimeException e) {
+            lake.unlock();
+            throw e;
+        }
         try {
             PersonalDataHasher hasher = new PersonalDataHasher(lake.personalDataKey());
             Set<String> talentIds = FamilyIngest.ids(LakeTables.read(spark, lake, Family.TALENTS), "talent_id");
@@ -130,6 +138,7 @@ public final class IngestJob
         }
         finally {
             deleteQuietly(lake, Lake.STAGING + "/" + runId);
+            lake.unlock();
         }
     }
 
@@ -183,7 +192,11 @@ public final class IngestJob
             Map<String, List<String>> tables = new HashMap<>();
             previous.tables().forEach((table, files) -> tables.put(table, new ArrayList<>(files)));
             for (StagedFamily family : staged) {
-                tables.computeIfAbsent(family.family(), ignored -> new ArrayList<>()).removeAll(family.replacedFiles());
+                List<String> files = tables.computeIfAbsent(family.family(), ignored -> new ArrayList<>());
+                if (!files.containsAll(family.replacedFiles())) {
+                    throw new IOException("files to replace are not in the current snapshot: " + family.replacedFiles());
+                }
+                files.removeAll(family.replacedFiles());
             }
             if (fileSystem.exists(stagingRoot)) {
                 moveStagedFiles(lake, stagingRoot, stagingRoot, runId, tables);

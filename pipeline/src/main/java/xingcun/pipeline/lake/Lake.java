@@ -42,6 +42,7 @@ public final class Lake
     public static final String STAGING = "_staging";
     public static final String QUARANTINE = "_quarantine";
     private static final String KEY_FILE = "_keys/personal-data.key";
+    private static final String LOCK = "_lock";
     private static final int SNAPSHOTS_KEPT = 3;
     static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -136,6 +137,92 @@ public final class Lake
     {
         try (FSDataOutputStream stream = fileSystem.create(path, true)) {
             JSON.writeValue((java.io.OutputStream) stream, value);
+        }
+    }
+
+    /**
+     * Takes the lake's writer lock (lake/_lock) for a run: one ingest at a time, since a run cleans up files that
+     * only an unfinished run could own. A lock left by a process of this host that no longer exists (a killed run)
+     * is taken over; any other held lock fails the run with who holds it.
+     */
+    public void lock(String runId)
+    {
+        Path lockPath = resolve(LOCK);
+        String owner = ProcessHandle.current().pid() + "@" + hostName() + " " + runId + " " + java.time.Instant.now();
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try {
+                createExclusively(lockPath, owner);
+                return;
+            }
+            catch (java.nio.file.FileAlreadyExistsException | org.apache.hadoop.fs.FileAlreadyExistsException held) {
+                String holder = readQuietly(lockPath);
+                if (attempt == 0 && isDeadLocalProcess(holder)) {
+                    deleteQuietly(lockPath);
+                    continue;
+                }
+                throw new PipelineException(PipelineErrorCode.RUN_FAILED, "Cannot ingest into lake " + displayName() + ": another ingest holds its lock ("
+                        + holder.strip() + "); wait for it to finish, or delete " + lockPath + " if no ingest is running");
+            }
+            catch (IOException e) {
+                throw new PipelineException(PipelineErrorCode.RUN_FAILED, "Cannot lock lake " + displayName() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    public void unlock()
+    {
+        deleteQuietly(resolve(LOCK));
+    }
+
+    private void createExclusively(Path path, String content)
+            throws IOException
+    {
+        if ("file".equals(root.toUri().getScheme())) {
+            // O_EXCL: atomic on a local disk, unlike FileSystem.create(path, false)
+            java.nio.file.Files.writeString(java.nio.file.Files.createFile(java.nio.file.Path.of(path.toUri())), content);
+            return;
+        }
+        try (FSDataOutputStream stream = fileSystem.create(path, false)) {
+            stream.write(content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    private static boolean isDeadLocalProcess(String holder)
+    {
+        String[] parts = holder.strip().split("[@ ]");
+        if (parts.length < 2 || !parts[1].equals(hostName()) || !parts[0].matches("\\d+")) {
+            return false;
+        }
+        return ProcessHandle.of(Long.parseLong(parts[0])).map(process -> !process.isAlive()).orElse(true);
+    }
+
+    private static String hostName()
+    {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        }
+        catch (java.net.UnknownHostException e) {
+            return "unknown-host";
+        }
+    }
+
+    private String readQuietly(Path path)
+    {
+        try (InputStream stream = fileSystem.open(path)) {
+            return new String(stream.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        catch (IOException e) {
+            return "unknown holder";
+        }
+    }
+
+    private void deleteQuietly(Path path)
+    {
+        try {
+            fileSystem.delete(path, false);
+        }
+        catch (IOException ignored) {
+            // a lock that cannot be removed is reported by the next run that finds it
         }
     }
 

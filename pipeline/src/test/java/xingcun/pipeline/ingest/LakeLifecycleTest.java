@@ -32,6 +32,8 @@ import static xingcun.pipeline.ingest.TestInboxes.write;
 class LakeLifecycleTest
 {
     private static final String LOG_HEADER = "日志编号,人才编号,服务社区代码,服务日期,服务类型,服务天数\n";
+    // a space and Chinese in the lake's path, as on a clerk's machine: Spark hands such paths back percent-encoded
+    private static final String LAKE = "数据 湖/lake";
     private static SparkSession spark;
 
     @TempDir
@@ -101,7 +103,7 @@ class LakeLifecycleTest
         List<Row> rowsBefore = LakeTables.read(spark, lake(), Family.SERVICE_LOGS).orderBy("log_id").collectAsList();
 
         // a file where the run-report folder should be makes the commit fail after the staged files moved in
-        Path runs = folder.resolve("lake/_runs");
+        Path runs = folder.resolve(LAKE + "/_runs");
         Files.move(runs, folder.resolve("runs-aside"));
         Files.writeString(runs, "in the way");
         Path batch = folder.resolve("batch2");
@@ -113,13 +115,13 @@ class LakeLifecycleTest
 
         assertThat(lake().currentSnapshot()).isEqualTo(before);
         assertThat(LakeTables.read(spark, lake(), Family.SERVICE_LOGS).orderBy("log_id").collectAsList()).isEqualTo(rowsBefore);
-        assertThat(TestInboxes.regularFilesUnder(folder.resolve("lake/_staging"))).as("staged files left behind").isEmpty();
+        assertThat(TestInboxes.regularFilesUnder(folder.resolve(LAKE + "/_staging"))).as("staged files left behind").isEmpty();
 
         Files.delete(runs);
         Files.move(folder.resolve("runs-aside"), runs);
         RunReport retry = ingest(batch);
         assertThat(family(retry, "service_logs")).isEqualTo(new Counts(1, 1, 0, 0, 0));
-        try (Stream<Path> files = Files.walk(folder.resolve("lake/service_logs"))) {
+        try (Stream<Path> files = Files.walk(folder.resolve(LAKE + "/service_logs"))) {
             List<String> onDisk = files.filter(path -> path.toString().endsWith(".parquet"))
                     .map(path -> lake().relative(new org.apache.hadoop.fs.Path(path.toUri()))).sorted().toList();
             assertThat(onDisk).isEqualTo(lake().currentSnapshot().files("service_logs").stream().sorted().toList());
@@ -140,18 +142,18 @@ class LakeLifecycleTest
 
     private RunReport ingest(Path inbox)
     {
-        return IngestJob.run(spark, new IngestOptions(inbox, folder.resolve("lake").toString(), LocalDate.of(2026, 11, 28), line -> {}));
+        return IngestJob.run(spark, new IngestOptions(inbox, folder.resolve(LAKE).toString(), LocalDate.of(2026, 11, 28), line -> {}));
     }
 
     private Lake lake()
     {
-        return Lake.open(folder.resolve("lake").toString(), spark.sparkContext().hadoopConfiguration());
+        return Lake.open(folder.resolve(LAKE).toString(), spark.sparkContext().hadoopConfiguration());
     }
 
     private Path lakeFile(String prefix)
     {
         return lake().currentSnapshot().files("service_logs").stream().filter(file -> file.startsWith(prefix))
-                .map(file -> folder.resolve("lake").resolve(file)).findFirst().orElseThrow();
+                .map(file -> folder.resolve(LAKE).resolve(file)).findFirst().orElseThrow();
     }
 
     private static Counts family(RunReport report, String family)
