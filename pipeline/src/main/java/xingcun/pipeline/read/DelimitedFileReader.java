@@ -94,7 +94,8 @@ final class DelimitedFileReader
                 return records.row(lineNumber, parseLine(format, line));
             }
             catch (IOException | RuntimeException e) {
-                return records.malformed(lineNumber, line, "CSV: " + e.getMessage());
+                return records.malformed(lineNumber, line,
+                        "引号不成对或单元格内有换行：在 Excel 中去掉单元格内的换行后重新导出 / unbalanced quotes or a line break inside a cell: remove line breaks in cells and export again");
             }
         }
     }

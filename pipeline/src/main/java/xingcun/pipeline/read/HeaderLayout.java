@@ -18,23 +18,31 @@ import static java.util.Objects.requireNonNull;
  * A file's header row, understood: the canonical column at each position (or none, for columns the contract does
  * not know, which are kept only in the raw record), and the units written in brackets.
  */
-public record HeaderLayout(List<String> headers, List<String> canonicalByPosition, Map<String, String> headerUnits)
+public record HeaderLayout(List<String> headers, List<String> canonicalByPosition, List<Boolean> personalByPosition, Map<String, String> headerUnits)
         implements Serializable
 {
     public HeaderLayout
     {
         headers = List.copyOf(requireNonNull(headers, "headers is null"));
         canonicalByPosition = new ArrayList<>(requireNonNull(canonicalByPosition, "canonicalByPosition is null")); // may hold nulls
+        personalByPosition = List.copyOf(requireNonNull(personalByPosition, "personalByPosition is null"));
         headerUnits = Map.copyOf(requireNonNull(headerUnits, "headerUnits is null"));
     }
+
+    static final java.util.Set<xingcun.pipeline.contract.ValueKind> PERSONAL_KINDS = java.util.EnumSet.of(
+            xingcun.pipeline.contract.ValueKind.ID_NUMBER, xingcun.pipeline.contract.ValueKind.PHONE, xingcun.pipeline.contract.ValueKind.PERSON_NAME);
 
     public static HeaderLayout of(Family family, List<String> headers)
     {
         HeaderMatcher matcher = new HeaderMatcher(family);
         List<String> canonical = new ArrayList<>();
+        List<Boolean> personal = new ArrayList<>();
         Map<String, String> units = new LinkedHashMap<>();
         for (String header : headers) {
             HeaderMatch match = matcher.match(header);
+            // judged on the header itself, so a second 联系电话 column is as personal as the first
+            personal.add(match.canonical().flatMap(column -> family.columns().stream().filter(spec -> spec.name().equals(column)).findFirst())
+                    .map(spec -> PERSONAL_KINDS.contains(spec.kind())).orElse(false));
             // the first column that maps to a canonical name wins; a repeat is kept only in the raw record
             String name = match.canonical().filter(column -> !canonical.contains(column)).orElse(null);
             canonical.add(name);
@@ -42,7 +50,7 @@ public record HeaderLayout(List<String> headers, List<String> canonicalByPositio
                 match.unit().ifPresent(unit -> units.put(name, unit));
             }
         }
-        return new HeaderLayout(headers, canonical, units);
+        return new HeaderLayout(headers, canonical, personal, units);
     }
 
     /** The first required column the header lacks, if any; the community may be given by code or by name. */

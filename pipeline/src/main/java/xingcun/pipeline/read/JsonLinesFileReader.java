@@ -72,7 +72,10 @@ final class JsonLinesFileReader
                 return new RawRecords(family, fileName, fileOrder, HeaderLayout.of(family, keys)).row(lineNumber, cells);
             }
             catch (IOException e) {
-                return malformedRecords.malformed(lineNumber, line, "JSON: " + e.getMessage().lines().findFirst().orElse(""));
+                // the location only: Jackson's message quotes the offending text, which may be a name
+                String where = e instanceof com.fasterxml.jackson.core.JsonProcessingException parsing && parsing.getLocation() != null
+                        ? "column " + parsing.getLocation().getColumnNr() : "this line";
+                return malformedRecords.malformed(lineNumber, line, "JSON 格式错误/invalid JSON at " + where);
             }
         }
     }

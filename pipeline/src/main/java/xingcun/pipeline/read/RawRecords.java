@@ -14,8 +14,6 @@ import org.apache.spark.sql.types.StructType;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +36,7 @@ public final class RawRecords
     public static final String PARSE_PROBLEM = "parse_problem";
     private static final int LINEAGE_COLUMNS = 6;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<ValueKind> PERSONAL_KINDS = EnumSet.of(ValueKind.ID_NUMBER, ValueKind.PHONE, ValueKind.PERSON_NAME);
+    private static final java.util.regex.Pattern PERSONAL_NUMBER = java.util.regex.Pattern.compile("(?<!\\d)(1[3-9]\\d{9}|\\d{17}[\\dXx])(?!\\d)");
 
     private final Family family;
     // the file's name and order, not the InboxFile: a java.nio Path cannot travel to Spark executors
@@ -90,8 +88,8 @@ public final class RawRecords
             if (index >= 0) {
                 values[LINEAGE_COLUMNS + index] = cells.get(i);
             }
-            boolean personal = index >= 0 && PERSONAL_KINDS.contains(family.columns().get(index).kind());
-            raw.put(header, personal ? maskPersonal(cells.get(i)) : cells.get(i));
+            boolean personal = i < layout.personalByPosition().size() && layout.personalByPosition().get(i);
+            raw.put(header, personal ? maskPersonal(cells.get(i)) : maskNumbers(cells.get(i)));
         }
         values[4] = json(raw);
         return RowFactory.create(values);
@@ -104,7 +102,7 @@ public final class RawRecords
         values[0] = fileName;
         values[1] = rowNumber;
         values[2] = fileOrder;
-        values[4] = json(Map.of("line", line));
+        values[4] = json(Map.of("line", maskLine(line)));
         values[5] = problem;
         return RowFactory.create(values);
     }
@@ -131,6 +129,29 @@ public final class RawRecords
             return text.charAt(0) + "*".repeat(text.length() - 1);
         }
         return text.charAt(0) + "*".repeat(text.length() - 2) + text.charAt(text.length() - 1);
+    }
+
+    /** Phone and id numbers wherever they stand (an unknown column, a note) keep only their first and last character. */
+    static String maskNumbers(String value)
+    {
+        return value == null ? null : PERSONAL_NUMBER.matcher(value).replaceAll(match -> maskPersonal(match.group()));
+    }
+
+    /**
+     * A line that could not be split: in a family with personal names every cell is masked (which cell is a name
+     * cannot be known), elsewhere only phone and id numbers.
+     */
+    private String maskLine(String line)
+    {
+        boolean hasNames = family.columns().stream().anyMatch(column -> column.kind() == ValueKind.PERSON_NAME);
+        if (!hasNames) {
+            return maskNumbers(line);
+        }
+        StringBuilder masked = new StringBuilder();
+        for (String cell : line.split("(?<=[,\\t])|(?=[,\\t])")) {
+            masked.append(cell.equals(",") || cell.equals("\t") ? cell : maskPersonal(cell));
+        }
+        return masked.toString();
     }
 
     private static String json(Map<String, String> raw)

@@ -77,6 +77,9 @@ class BadInputIngestTest
                 + "530112010099,新村社区,530112010000,是\n530112009001,海门社区,,否\n5301120100,短代码社区,,是\n");
         write(inbox, "service_logs/15_program_communities.csv", StandardCharsets.UTF_8, "日志编号,人才编号,服务社区,服务日期,服务类型\n"
                 + "SL-P1,XS2021001,新村,2021-07-13,技术指导\nSL-P2,XS2021001,海门,2021-07-13,技术指导\n");
+        write(inbox, "training_attendance/16_personal.csv", StandardCharsets.UTF_8, "培训编号,姓名,手机号,联系电话,联系方式\n"
+                + "TR-404,李四,13700001111,13900002222,13800003333\n"
+                + "\"TR-405,王五,13600004444\n");
         report = IngestJob.run(spark, new IngestOptions(inbox, folder.resolve("lake").toString(), LocalDate.of(2026, 11, 28), line -> {}));
         lake = Lake.open(folder.resolve("lake").toString(), spark.sparkContext().hadoopConfiguration());
     }
@@ -150,6 +153,17 @@ class BadInputIngestTest
         assertThat(file("service_logs/15_program_communities.csv").counts()).isEqualTo(new Counts(2, 1, 0, 0, 1));
         assertThat(quarantine("service_logs/15_program_communities.csv").getString(6))
                 .isEqualTo("Community \"海门\" is not in the program's set (give its 12-digit statistics code or its name)");
+    }
+
+    @Test
+    void quarantineKeepsNoPersonalDataInClear()
+    {
+        List<Row> rows = quarantineRows("training_attendance/16_personal.csv");
+        assertThat(rows).extracting(row -> row.getString(4)).containsExactlyInAnyOrder("training.unknown", "row.malformed");
+        for (Row row : rows) {
+            assertThat(row.getString(7)).doesNotContain("李四", "王五", "13700001111", "13900002222", "13800003333", "13600004444");
+            assertThat(row.getString(5) + row.getString(6)).doesNotContain("王五", "13600004444");
+        }
     }
 
     @Test
