@@ -22,6 +22,9 @@ import java.util.stream.Stream;
 final class DemoCommand
         implements Callable<Integer>
 {
+    /** Marks a lake the demo made, so that a demo never deletes a lake someone else ingested into. */
+    private static final String DEMO_MARKER = "_demo";
+
     @Spec
     private CommandSpec spec;
 
@@ -35,12 +38,14 @@ final class DemoCommand
         Path sample = Installation.home().resolve("samples/xishan-2021");
         Path lake = out.resolve("lake").toAbsolutePath();
         removeOldDemoLake(lake);
+        Files.createDirectories(lake);
+        Files.writeString(lake.resolve(DEMO_MARKER), "written by xingcun demo; the next demo run replaces this lake\n");
         IngestCommand.ingest(spec, sample, lake.toString(), IngestSessions.LOCAL);
         spec.commandLine().getOut().println("Demo lake: " + lake);
         return ExitCodes.OK;
     }
 
-    /** Only an empty folder or a lake (even one whose first run failed) is removed: anything else is left alone. */
+    /** Only an empty folder or a lake the demo made (even one whose first run failed) is removed: anything else is left alone. */
     private static void removeOldDemoLake(Path lake)
             throws IOException
     {
@@ -49,7 +54,7 @@ final class DemoCommand
         }
         if (!looksLikeALake(lake)) {
             throw new PipelineException(PipelineErrorCode.INVALID_ARGUMENT,
-                    "Cannot use " + lake + " for the demo: it exists and is not a lake; choose another --out");
+                    "Cannot use " + lake + " for the demo: it exists and is not a demo lake; choose another --out");
         }
         try (Stream<Path> paths = Files.walk(lake)) {
             // deepest first, so each folder is empty when its turn comes
@@ -64,7 +69,7 @@ final class DemoCommand
     {
         try (Stream<Path> entries = Files.list(folder)) {
             List<String> names = entries.map(path -> path.getFileName().toString()).toList();
-            return names.isEmpty() || names.contains("_snapshots") || names.contains("_keys") || names.contains("_staging");
+            return names.isEmpty() || names.contains(DEMO_MARKER);
         }
     }
 }

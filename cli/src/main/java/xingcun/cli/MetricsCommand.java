@@ -84,6 +84,7 @@ final class MetricsCommand
     public Integer call()
             throws IOException
     {
+        OutputFiles.requireFolderExists(out);
         ReportingPeriod reportingPeriod = period.period != null ? ReportingPeriod.parse(period.period) : ReportingPeriod.between(period.window.from, period.window.to);
         MetricCatalog catalog = MetricCatalog.load();
         List<MetricValue> values;

@@ -48,26 +48,27 @@ final class SqlCommand
     public Integer call()
             throws IOException
     {
+        OutputFiles.requireFolderExists(out);
         if (query == null) {
             try (Warehouse warehouse = Warehouse.open(lake); Terminal terminal = TerminalBuilder.builder().system(true).build()) {
                 new SqlShell(warehouse, terminal, Path.of(System.getProperty("user.home"), ".xingcun_history")).run();
             }
             return ExitCodes.OK;
         }
-        ReadOnlyQueries.requireReadOnly(query);
+        ReadOnlyQueries.requireReadOnly(query); // refuse a write before the warehouse takes seconds to open
         try (Warehouse warehouse = Warehouse.open(lake)) {
             if (out != null && out.toString().endsWith(".xlsx")) {
-                QueryResult result = warehouse.query(ReadOnlyQueries.withoutTrailingSemicolon(query), List.of());
+                QueryResult result = warehouse.runUserQuery(query);
                 XlsxOutput.write(out, "query", result.columns(), result.rows());
                 spec.commandLine().getErr().println("xingcun: wrote " + result.rows().size() + " rows to " + out);
                 return ExitCodes.OK;
             }
             if (out != null && out.toString().endsWith(".parquet")) {
-                warehouse.exportParquet(ReadOnlyQueries.withoutTrailingSemicolon(query), out);
+                warehouse.exportParquet(query, out);
                 spec.commandLine().getErr().println("xingcun: wrote " + out);
                 return ExitCodes.OK;
             }
-            QueryResult result = warehouse.query(ReadOnlyQueries.withoutTrailingSemicolon(query), List.of());
+            QueryResult result = warehouse.runUserQuery(query);
             StringWriter text = new StringWriter();
             try (PrintWriter writer = new PrintWriter(text)) {
                 switch (format) {

@@ -7,7 +7,6 @@ import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import xingcun.warehouse.ModelDefinition;
 import xingcun.warehouse.QueryResult;
-import xingcun.warehouse.ReadOnlyQueries;
 import xingcun.warehouse.Warehouse;
 import xingcun.warehouse.WarehouseException;
 import xingcun.warehouse.metrics.Metric;
@@ -102,7 +101,14 @@ final class SqlShell
                     out.println("Usage: .schema NAME");
                 }
                 else {
-                    execute("describe " + words[1], out);
+                    QueryResult columns = warehouse.query("select column_name, data_type, is_nullable from duckdb_columns() where table_name = ? order by column_index",
+                            List.of(words[1]));
+                    if (columns.rows().isEmpty()) {
+                        out.println("No model or source named " + words[1] + "; .tables lists them");
+                    }
+                    else {
+                        ResultFormats.table(columns, out);
+                    }
                 }
             }
             case ".metrics" -> {
@@ -119,8 +125,7 @@ final class SqlShell
     private void execute(String sql, PrintWriter out)
     {
         try {
-            ReadOnlyQueries.requireReadOnly(sql);
-            QueryResult result = warehouse.query(ReadOnlyQueries.withoutTrailingSemicolon(sql), List.of());
+            QueryResult result = warehouse.runUserQuery(sql);
             ResultFormats.table(result, out);
         }
         catch (WarehouseException e) {

@@ -73,6 +73,7 @@ final class WarehouseCommand
         @Override
         public Integer call()
         {
+        OutputFiles.requireFolderExists(out);
             if (Files.exists(out)) {
                 throw new WarehouseException(WarehouseErrorCode.INVALID_ARGUMENT, "Cannot export to " + out + ": it exists; remove it or choose another --out");
             }

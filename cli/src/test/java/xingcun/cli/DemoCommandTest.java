@@ -28,7 +28,7 @@ class DemoCommandTest
         CommandLineTest.Result result = CommandLineTest.run("demo", "--out", folder.toString());
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).isEqualTo("xingcun: Cannot use " + folder.resolve("lake").toAbsolutePath()
-                + " for the demo: it exists and is not a lake; choose another --out\n");
+                + " for the demo: it exists and is not a demo lake; choose another --out\n");
         assertThat(folder.resolve("lake/precious.txt")).hasContent("keep me");
     }
 

@@ -175,6 +175,16 @@ class SampleLakeTest
         }
         CommandLineTest.Result twoStatements = CommandLineTest.run("sql", "--lake", lake.toString(), "select 1; drop view dim_date");
         assertThat(twoStatements.err()).isEqualTo("xingcun: Refused: give one statement at a time\n");
+        // comments and quotes do not fool the parser check, nor does closing the export's own parenthesis
+        Path smuggled = folder.resolve("smuggled.csv");
+        CommandLineTest.Result commentTrick = CommandLineTest.run("sql", "--lake", lake.toString(),
+                "select 1 /* ' */; copy (select 42 as x) to '" + smuggled + "'; select 2 /* ' */");
+        assertThat(commentTrick.exitCode()).isEqualTo(2);
+        CommandLineTest.Result exportTrick = CommandLineTest.run("sql", "--lake", lake.toString(), "--out", folder.resolve("o.parquet").toString(),
+                "select 1 as x) to '" + smuggled + "' (format csv) --");
+        assertThat(exportTrick.exitCode()).isIn(2, 3);
+        assertThat(smuggled).doesNotExist();
+        assertThat(folder.resolve("o.parquet")).doesNotExist();
 
         CommandLineTest.Result error = CommandLineTest.run("sql", "--lake", lake.toString(), "select nope from fct_trainings");
         assertThat(error.exitCode()).isEqualTo(3);

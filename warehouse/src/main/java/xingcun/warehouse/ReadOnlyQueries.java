@@ -6,13 +6,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The guard in front of ad hoc SQL: one statement, and only a query. The warehouse is a set of views over the
- * lake's files; a user statement that writes, attaches, copies out, installs or loads is refused before DuckDB
- * sees it.
+ * The first guard in front of ad hoc SQL, on the text: one statement, starting like a query, with a clear
+ * refusal for anything else. The second guard is DuckDB's own parser ({@link Warehouse#runUserQuery}), which
+ * comments or quotes cannot fool.
  */
 public final class ReadOnlyQueries
 {
-    private static final Set<String> QUERY_KEYWORDS = Set.of("select", "with", "from", "table", "values", "describe", "show", "summarize", "explain", "pivot", "unpivot");
+    private static final Set<String> QUERY_KEYWORDS = Set.of("select", "with", "from", "table", "values", "describe", "show", "summarize");
     private static final Pattern FIRST_WORD = Pattern.compile("^\\s*(?:--[^\\n]*\\n\\s*|/\\*.*?\\*/\\s*)*\\(*\\s*([A-Za-z_]+)", Pattern.DOTALL);
 
     private ReadOnlyQueries() {}
@@ -27,7 +27,7 @@ public final class ReadOnlyQueries
         String keyword = first.find() ? first.group(1).toLowerCase(Locale.ROOT) : "";
         if (!QUERY_KEYWORDS.contains(keyword)) {
             throw new WarehouseException(WarehouseErrorCode.INVALID_ARGUMENT, "Refused " + (keyword.isEmpty() ? "an empty statement" : keyword.toUpperCase(Locale.ROOT))
-                    + ": the warehouse is read-only; run queries (SELECT, WITH, FROM, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN), and export with --out");
+                    + ": the warehouse is read-only; run queries (SELECT, WITH, FROM, DESCRIBE, SHOW, SUMMARIZE), and export with --out");
         }
     }
 
@@ -45,6 +45,16 @@ public final class ReadOnlyQueries
         char quote = 0;
         for (int i = 0; i < sql.length(); i++) {
             char c = sql.charAt(i);
+            if (quote == 0 && c == '-' && sql.startsWith("--", i)) {
+                int end = sql.indexOf('\n', i);
+                i = end < 0 ? sql.length() : end;
+                continue;
+            }
+            if (quote == 0 && c == '/' && sql.startsWith("/*", i)) {
+                int end = sql.indexOf("*/", i + 2);
+                i = end < 0 ? sql.length() : end + 1;
+                continue;
+            }
             if (quote != 0) {
                 if (c == quote) {
                     quote = 0;

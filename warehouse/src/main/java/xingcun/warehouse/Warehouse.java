@@ -94,10 +94,46 @@ public final class Warehouse
         }
     }
 
-    /** Writes a read-only query's result as a Parquet file (COPY is ours to use, never the user's). */
-    public void exportParquet(String query, Path file)
+    /** Runs a user's ad hoc query after both read-only guards. */
+    public QueryResult runUserQuery(String sql)
     {
-        ReadOnlyQueries.requireReadOnly(query);
+        String query = requireSingleReadOnlyQuery(sql);
+        return query(query, List.of());
+    }
+
+    /**
+     * Checks a user's statement with DuckDB's parser: exactly one SELECT-shaped statement (json_serialize_sql
+     * serialises only those), so no comment, quote or second statement can smuggle a write past the guard.
+     */
+    private String requireSingleReadOnlyQuery(String sql)
+    {
+        ReadOnlyQueries.requireReadOnly(sql);
+        String query = ReadOnlyQueries.withoutTrailingSemicolon(sql);
+        String serialized = (String) query("select json_serialize_sql(cast(? as varchar))", List.of(query)).single();
+        try {
+            com.fasterxml.jackson.databind.JsonNode parsed = new ObjectMapper().readTree(serialized);
+            if (parsed.path("error").asBoolean()) {
+                if ("parser".equals(parsed.path("error_type").asText())) {
+                    throw new WarehouseException(WarehouseErrorCode.QUERY_FAILED, "Parser Error: " + parsed.path("error_message").asText()
+                            + " (at character " + parsed.path("position").asText("?") + ")");
+                }
+                throw new WarehouseException(WarehouseErrorCode.INVALID_ARGUMENT,
+                        "Refused: the warehouse is read-only and only plain queries are run (SELECT, WITH, FROM, DESCRIBE, SHOW, SUMMARIZE)");
+            }
+            if (parsed.path("statements").size() != 1) {
+                throw new WarehouseException(WarehouseErrorCode.INVALID_ARGUMENT, "Refused: give one statement at a time");
+            }
+        }
+        catch (IOException e) {
+            throw new WarehouseException(WarehouseErrorCode.QUERY_FAILED, "Cannot check the query: " + e.getMessage(), e);
+        }
+        return query;
+    }
+
+    /** Writes a user's query result as a Parquet file (COPY is ours to use, never the user's). */
+    public void exportParquet(String sql, Path file)
+    {
+        String query = requireSingleReadOnlyQuery(sql);
         try (Statement statement = connection.createStatement()) {
             statement.execute("copy (" + query + ") to '" + file.toAbsolutePath().toString().replace("'", "''") + "' (format parquet)");
         }

@@ -162,6 +162,13 @@ public final class RecordValidator
         }
         if (family == Family.SERVICE_LOGS) {
             values.putIfAbsent("days", 1.0); // the contract's default: a log without days is one day on site
+            double days = (Double) values.get("days");
+            if (days <= 0 || days > 1) {
+                throw new RowRejected(Rule.DAYS_OUT_OF_RANGE.reject("days", raw.get("days"), ""));
+            }
+        }
+        if (family == Family.IP_OUTPUTS && values.get("granted_on") == null && values.get("filed_on") == null) {
+            throw new RowRejected(Rule.OUTPUT_DATE_MISSING.reject("granted_on", "", ""));
         }
         if (family == Family.TRAINING_ATTENDANCE) {
             values.putIfAbsent("phone_hash", "");

@@ -45,11 +45,12 @@ public final class MetricEngine
                 }
             }
         }
+        Optional<String> communityCode = query.community().map(this::resolveCommunity);
         boolean byTime = dimensions.stream().anyMatch(dimension -> dimension.time() != null);
         List<MetricValue> values = new ArrayList<>();
         for (Metric metric : metrics) {
-            Map<List<Object>, Double> current = values(metric, query.period(), dimensions, query.community());
-            Map<List<Object>, Double> previous = byTime ? Map.of() : values(metric, query.period().previous(), dimensions, query.community());
+            Map<List<Object>, Double> current = values(metric, query.period(), dimensions, communityCode);
+            Map<List<Object>, Double> previous = byTime ? Map.of() : values(metric, query.period().previous(), dimensions, communityCode);
             current.forEach((key, value) -> {
                 Map<String, Object> cut = new LinkedHashMap<>();
                 for (int i = 0; i < dimensions.size(); i++) {
@@ -91,9 +92,7 @@ public final class MetricEngine
             sql.append(" and (").append(metric.filter()).append(')');
         }
         if (community.isPresent()) {
-            sql.append(" and (community_code = ? or community_name = ? or community_name = regexp_replace(?, '(社区居民委员会|社区居委会|村委会|居委会|社区)$', ''))");
-            parameters.add(community.get());
-            parameters.add(community.get());
+            sql.append(" and community_code = ?");
             parameters.add(community.get());
         }
         if (!expressions.isEmpty()) {
@@ -106,6 +105,20 @@ public final class MetricEngine
             values.put(new ArrayList<>(row.subList(0, expressions.size())), value == null ? null : ((Number) value).doubleValue());
         }
         return values;
+    }
+
+    /** A community code or name (with or without its suffix) as its code, by dim_community; unknown ones are a bad argument. */
+    private String resolveCommunity(String codeOrName)
+    {
+        List<List<Object>> matches = warehouse.query("select community_code from dim_community where community_code = ? or community_code_civil_affairs = ? "
+                + "or community_name = ? or community_full_name = ? or community_name = regexp_replace(?, '(社区居民委员会|社区居委会|村民委员会|村委会|居委会|社区)$', '')",
+                java.util.Collections.nCopies(5, codeOrName.strip())).rows();
+        if (matches.size() != 1) {
+            throw new WarehouseException(WarehouseErrorCode.INVALID_ARGUMENT, "Unknown community " + codeOrName
+                    + (matches.isEmpty() ? "" : " (it matches " + matches.size() + " communities)")
+                    + "; give a 12-digit code or a name such as 西华; xingcun sql --lake … \"select community_code, community_name from dim_community\" lists them");
+        }
+        return (String) matches.get(0).get(0);
     }
 
     /** What a metric is when no row falls in the period: nothing counted is zero, an average of nothing has no value. */

@@ -57,6 +57,7 @@ final as (
     left join projects using (community_code)
     left join youth using (community_code)
     where talents.talents is not null or activity.community_code is not null or trainings.community_code is not null
+        or outputs.community_code is not null
         or projects.community_code is not null or youth.community_code is not null
 )
 
