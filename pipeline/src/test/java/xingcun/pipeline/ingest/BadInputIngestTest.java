@@ -64,9 +64,9 @@ class BadInputIngestTest
         char wrong = PatentNumbers.checkCharacter(utility) == '0' ? '1' : '0';
         String designDigits = "202120999999";
         write(inbox, "ip_outputs/12_patents.jsonl", StandardCharsets.UTF_8, """
-                {"output_id":"IP-1","output_type":"实用新型专利","registration_no":"%s","title":"草莓育苗架"}
-                {"output_id":"IP-2","output_type":"外观设计专利","registration_no":"%s","title":"草莓包装盒"}
-                {"output_id":"IP-3","output_type":"软件著作权","registration_no":"2021SR0143549","title":"草莓管理系统"}
+                {"output_id":"IP-1","output_type":"实用新型专利","registration_no":"%s","title":"草莓育苗架","granted_on":"2021-09-01"}
+                {"output_id":"IP-2","output_type":"外观设计专利","registration_no":"%s","title":"草莓包装盒","granted_on":"2021-09-01"}
+                {"output_id":"IP-3","output_type":"软件著作权","registration_no":"2021SR0143549","title":"草莓管理系统","granted_on":"2021-09-01"}
                 not json at all
                 """.formatted(utility + wrong, designDigits + PatentNumbers.checkCharacter(designDigits)));
         TestInboxes.writeBytes(inbox, "projects/13_broken.xlsx", "PK\u0003\u0004 this is not a workbook".getBytes(StandardCharsets.ISO_8859_1));

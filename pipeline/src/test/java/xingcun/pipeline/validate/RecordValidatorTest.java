@@ -66,6 +66,8 @@ class RecordValidatorTest
                 "社区代码与社区名称不一致（530112008003 = 西华社区居委会, 律则）");
         assertRejected(Family.SERVICE_LOGS, with(log, "days", "一天半"), Rule.NUMBER_INVALID, "“days”的数值“一天半”无法识别");
         assertRejected(Family.SERVICE_LOGS, with(log, "log_id", " "), Rule.REQUIRED_MISSING, "必填项“log_id”为空");
+        assertRejected(Family.SERVICE_LOGS, with(log, "days", "3"), Rule.DAYS_OUT_OF_RANGE,
+                "服务天数“3”应在 0 到 1 之间（一条日志记一天，半天写 0.5；多天请分多条登记）");
     }
 
     @Test
@@ -85,8 +87,10 @@ class RecordValidatorTest
     {
         String digits = "202130345678";
         String design = digits + PatentNumbers.checkCharacter(digits);
-        Map<String, String> output = Map.of("output_id", "IP-1", "output_type", "外观设计专利", "registration_no", design, "title", "草莓包装盒");
+        Map<String, String> output = Map.of("output_id", "IP-1", "output_type", "外观设计专利", "registration_no", design, "title", "草莓包装盒",
+                "granted_on", "2021-09-01");
         assertThat(validate(Family.IP_OUTPUTS, output).rejection()).isEmpty();
+        assertRejected(Family.IP_OUTPUTS, with(output, "granted_on", ""), Rule.OUTPUT_DATE_MISSING, "成果须填写授权/发布日期或申请日期，否则无法计入任何统计期");
         assertRejected(Family.IP_OUTPUTS, with(output, "output_type", "实用新型专利"), Rule.PATENT_TYPE_MISMATCH,
                 "专利号“" + design + "”的类型位表示外观设计专利/design_patent，与成果类型不符");
     }
