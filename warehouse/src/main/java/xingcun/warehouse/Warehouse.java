@@ -176,6 +176,12 @@ public final class Warehouse
             }
         }
         catch (SQLException e) {
+            try {
+                java.nio.file.Files.deleteIfExists(file); // no half-written database left to block the retry
+            }
+            catch (IOException ignored) {
+                // the message below names the file
+            }
             throw new WarehouseException(WarehouseErrorCode.QUERY_FAILED, "Cannot export to " + file + ": " + firstLine(e), e);
         }
     }

@@ -38,7 +38,7 @@ public final class ChangeClassification
     public static Dataset<Row> classify(Dataset<Row> valid, Dataset<Row> lakeKeys)
     {
         WindowSpec byKeyInOrder = Window.partitionBy(ValidationTransform.RECORD_KEY)
-                .orderBy(col(RawRecords.FILE_ORDER), col(RawRecords.SOURCE_ROW));
+                .orderBy(col(RawRecords.FILE_ORDER), col(RawRecords.SOURCE_FILE), col(RawRecords.SOURCE_ROW)); // source_file tells the sheets of a workbook apart
         Dataset<Row> withLake = valid.join(
                 lakeKeys.withColumnRenamed(ValidationTransform.RECORD_HASH, LAKE_HASH),
                 valid.col(ValidationTransform.RECORD_KEY).equalTo(lakeKeys.col(ValidationTransform.RECORD_KEY)), "left")

@@ -61,7 +61,7 @@ public final class IngestJob
 
     private IngestJob() {}
 
-    private static Map<Family, StagedFamily> ingestConcurrently(List<Family> stage, Function<Family, StagedFamily> ingest, Inbox inbox)
+    private static Map<Family, StagedFamily> ingestConcurrently(SparkSession spark, List<Family> stage, Function<Family, StagedFamily> ingest, Inbox inbox)
     {
         List<Family> present = stage.stream().filter(family -> !inbox.filesOf(family).isEmpty()).toList();
         ExecutorService executor = Executors.newFixedThreadPool(CONCURRENT_FAMILIES);
@@ -75,6 +75,7 @@ public final class IngestJob
             return staged;
         }
         catch (ExecutionException e) {
+            spark.sparkContext().cancelAllJobs(); // the other families' jobs need not finish
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         }
         catch (InterruptedException e) {
@@ -111,7 +112,7 @@ public final class IngestJob
             for (List<Family> stage : LOAD_STAGES) {
                 CommunityDirectory communities = CommunityDirectory.xishanProgram().withOverrides(communityOverrides(spark, lake, runId));
                 ValidationContext context = new ValidationContext(communities, talentIds, trainingIds, hasher, options.today().plusYears(1));
-                staged.putAll(ingestConcurrently(stage, family -> {
+                staged.putAll(ingestConcurrently(spark, stage, family -> {
                     List<InboxFile> files = inbox.filesOf(family);
                     options.progress().accept("%s: reading %d file%s".formatted(family.folder(), files.size(), files.size() == 1 ? "" : "s"));
                     long familyStarted = System.nanoTime();

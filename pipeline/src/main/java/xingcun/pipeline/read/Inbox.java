@@ -55,6 +55,10 @@ public record Inbox(Path root, List<InboxFile> files, List<String> skipped)
                 continue;
             }
             Optional<Family> family = relative.getNameCount() == 2 ? Family.fromFolder(relative.getName(0).toString()) : Optional.empty();
+            if (family.isEmpty() && relative.getNameCount() > 2 && Family.fromFolder(relative.getName(0).toString()).isPresent()) {
+                skipped.add(name + ": sub-folders of a family folder are not read; move the file up into " + relative.getName(0) + "/");
+                continue;
+            }
             if (family.isEmpty()) {
                 skipped.add(name + ": not in a family folder (talents/, service_logs/, trainings/, …)");
                 continue;

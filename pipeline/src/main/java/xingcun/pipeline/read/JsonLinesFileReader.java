@@ -32,7 +32,7 @@ final class JsonLinesFileReader
     {
         Optional<Charset> charset = EncodingDetector.detect(file.path());
         if (charset.isEmpty() || !charset.get().equals(StandardCharsets.UTF_8)) {
-            return FileRead.unreadable(file, Rule.FILE_ENCODING.reject("", "", ""), countLines(file, charset.isPresent() ? charset.get() : EncodingDetector.forCountingLines(file.path())));
+            return FileRead.unreadable(file, Rule.JSON_LINES_ENCODING.reject("", "", ""), countLines(file, charset.isPresent() ? charset.get() : EncodingDetector.forCountingLines(file.path())));
         }
         LineParser parser = new LineParser(file.family(), new RawRecords(file.family(), file, HeaderLayout.of(file.family(), List.of())), file.name(), file.order());
         JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())

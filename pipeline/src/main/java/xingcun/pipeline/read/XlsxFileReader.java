@@ -31,7 +31,7 @@ final class XlsxFileReader
         List<Row> rows = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         Optional<String> firstMissing = Optional.empty();
-        long firstSheetRows = 0;
+        long skippedSheetRows = 0;
         boolean anySheetRead = false;
         try (Workbook workbook = WorkbookFactory.create(file.path().toFile(), null, true)) {
             for (int index = 0; index < workbook.getNumberOfSheets(); index++) {
@@ -45,14 +45,13 @@ final class XlsxFileReader
                 Optional<String> missing = layout.missingRequiredColumn(file.family());
                 if (missing.isPresent()) {
                     notes.add("sheet " + sheet.getSheetName() + " skipped: no " + missing.get() + " column");
-                    if (index == 0) {
-                        firstMissing = missing;
-                        firstSheetRows = dataRows(sheet, headerRow).size();
-                    }
+                    firstMissing = firstMissing.or(() -> missing);
+                    skippedSheetRows += dataRows(sheet, headerRow).size();
                     continue;
                 }
+                // rows of a second data sheet are located as file.xlsx#sheet: row numbers restart on every sheet
+                RawRecords records = new RawRecords(file.family(), anySheetRead ? file.name() + "#" + sheet.getSheetName() : file.name(), file.order(), layout);
                 anySheetRead = true;
-                RawRecords records = new RawRecords(file.family(), file, layout);
                 for (int rowIndex : dataRows(sheet, headerRow)) {
                     rows.add(records.row(rowIndex + 1L, cells(sheet, rowIndex)));
                 }
@@ -63,7 +62,7 @@ final class XlsxFileReader
             return FileRead.unreadable(file, Rule.FILE_UNREADABLE_XLSX.reject("", "", detail), 0);
         }
         if (!anySheetRead) {
-            return FileRead.unreadable(file, Rule.FILE_MISSING_COLUMN.reject(firstMissing.orElse("?"), "", ""), firstSheetRows);
+            return FileRead.unreadable(file, Rule.FILE_MISSING_COLUMN.reject(firstMissing.orElse("?"), "", ""), skippedSheetRows);
         }
         return FileRead.rows(file, spark.createDataFrame(rows, RawRecords.schema(file.family())), notes);
     }
