@@ -161,7 +161,7 @@ public final class Lake
                     continue;
                 }
                 throw new PipelineException(PipelineErrorCode.RUN_FAILED, "Cannot ingest into lake " + displayName() + ": another ingest holds its lock ("
-                        + holder.strip() + "); wait for it to finish, or delete " + lockPath + " if no ingest is running");
+                        + holder.strip() + "); wait for it to finish, or delete " + displayName() + "/" + LOCK + " if no ingest is running");
             }
             catch (IOException e) {
                 throw new PipelineException(PipelineErrorCode.RUN_FAILED, "Cannot lock lake " + displayName() + ": " + e.getMessage(), e);

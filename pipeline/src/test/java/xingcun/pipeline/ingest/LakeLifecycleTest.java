@@ -128,6 +128,29 @@ class LakeLifecycleTest
         }
     }
 
+    @Test
+    void oneIngestAtATimeAndAKilledRunsLockIsTakenOver()
+            throws IOException
+    {
+        Path inbox = firstBatch(folder.resolve("inbox"));
+        ingest(inbox);
+        Path lock = folder.resolve(LAKE + "/_lock");
+        Files.writeString(lock, "4242@another-host 20261128T000000Z-abcdef 2026-11-28T00:00:00Z");
+        assertThatThrownBy(() -> ingest(inbox))
+                .isInstanceOf(PipelineException.class)
+                .hasMessage("Cannot ingest into lake " + folder.resolve(LAKE) + ": another ingest holds its lock (4242@another-host 20261128T000000Z-abcdef "
+                        + "2026-11-28T00:00:00Z); wait for it to finish, or delete " + folder.resolve(LAKE) + "/_lock if no ingest is running");
+        assertThat(lock).exists();
+
+        // a process of this machine that no longer runs: its lock is stale
+        Process finished = new ProcessBuilder("true").start();
+        long deadPid = finished.pid();
+        assertThat(finished.onExit().join().exitValue()).isZero();
+        Files.writeString(lock, deadPid + "@" + java.net.InetAddress.getLocalHost().getHostName() + " 20261128T000000Z-abcdef 2026-11-28T00:00:00Z");
+        assertThat(ingest(inbox).total()).isEqualTo(new Counts(5, 0, 0, 5, 0));
+        assertThat(lock).doesNotExist();
+    }
+
     private Path firstBatch(Path inbox)
             throws IOException
     {
