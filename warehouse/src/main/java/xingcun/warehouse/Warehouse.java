@@ -109,7 +109,7 @@ public final class Warehouse
     {
         ReadOnlyQueries.requireReadOnly(sql);
         String query = ReadOnlyQueries.withoutTrailingSemicolon(sql);
-        String serialized = (String) query("select json_serialize_sql(cast(? as varchar))", List.of(query)).single();
+        String serialized = (String) query("select cast(json_serialize_sql(cast(? as varchar)) as varchar)", List.of(query)).single();
         try {
             com.fasterxml.jackson.databind.JsonNode parsed = new ObjectMapper().readTree(serialized);
             if (parsed.path("error").asBoolean()) {
