@@ -21,7 +21,8 @@ class ChangeClassificationTest
             .add("record_key", DataTypes.StringType)
             .add("record_hash", DataTypes.StringType)
             .add("file_order", DataTypes.IntegerType)
-            .add("source_row", DataTypes.LongType);
+            .add("source_row", DataTypes.LongType)
+            .add("source_file", DataTypes.StringType);
     private static final StructType LAKE = new StructType()
             .add("record_key", DataTypes.StringType)
             .add("record_hash", DataTypes.StringType);
@@ -43,10 +44,10 @@ class ChangeClassificationTest
     void newKeysAreAcceptedAndRepeatsWithinTheBatchAreDuplicatesOrUpdates()
     {
         List<Row> result = classify(List.of(
-                        RowFactory.create("k1", "a", 0, 2L),
-                        RowFactory.create("k1", "a", 0, 3L),
-                        RowFactory.create("k2", "a", 0, 4L),
-                        RowFactory.create("k2", "b", 1, 2L)),
+                        RowFactory.create("k1", "a", 0, 2L, "f.csv"),
+                        RowFactory.create("k1", "a", 0, 3L, "f.csv"),
+                        RowFactory.create("k2", "a", 0, 4L, "f.csv"),
+                        RowFactory.create("k2", "b", 1, 2L, "f.csv")),
                 List.of());
         assertThat(result).containsExactly(
                 RowFactory.create("k1", "a", 0, 2L, "accepted", false),
@@ -59,11 +60,11 @@ class ChangeClassificationTest
     void theLakeIsThePriorVersionAndALaterFileWinsOverAnEarlierRow()
     {
         List<Row> result = classify(List.of(
-                        RowFactory.create("k1", "a", 0, 2L),
-                        RowFactory.create("k2", "c", 1, 9L),
-                        RowFactory.create("k2", "b", 0, 5L),
-                        RowFactory.create("k3", "b", 0, 6L),
-                        RowFactory.create("k3", "a", 1, 2L)),
+                        RowFactory.create("k1", "a", 0, 2L, "f.csv"),
+                        RowFactory.create("k2", "c", 1, 9L, "f.csv"),
+                        RowFactory.create("k2", "b", 0, 5L, "f.csv"),
+                        RowFactory.create("k3", "b", 0, 6L, "f.csv"),
+                        RowFactory.create("k3", "a", 1, 2L, "f.csv")),
                 List.of(RowFactory.create("k1", "a"), RowFactory.create("k2", "a"), RowFactory.create("k3", "a")));
         assertThat(result).containsExactly(
                 // same as the lake: nothing to write
