@@ -68,7 +68,7 @@ final class FamilyIngest
                     validated.filter(col(RULE_ID).isNull()),
                     lakeRows.select(RECORD_KEY, ValidationTransform.RECORD_HASH).dropDuplicates(RECORD_KEY)).persist(StorageLevel.MEMORY_AND_DISK());
             try {
-                StagedFamily summary = summarize(family, reads, validated, classified, List.of());
+                StagedFamily summary = summarize(family, reads, validated, classified);
                 Counts counts = summary.files().stream().map(RunReport.FileResult::counts).reduce(Counts.zero(), Counts::plus);
                 List<String> replaced = List.of();
                 // a run that changes nothing in a family writes nothing for it: no empty Parquet files
@@ -157,7 +157,7 @@ final class FamilyIngest
      * Every file's outcome counts and the family's top rejection reasons, from one aggregation: by file, outcome
      * and rule, with one example row per rule (each Spark query costs planning time, so they are few).
      */
-    private StagedFamily summarize(Family family, List<FileRead> reads, Dataset<Row> validated, Dataset<Row> classified, List<String> replaced)
+    private StagedFamily summarize(Family family, List<FileRead> reads, Dataset<Row> validated, Dataset<Row> classified)
     {
         Dataset<Row> outcomes = classified.select(col(RawRecords.FILE_ORDER), col(CHANGE), lit(null).cast("string").as(RULE_ID),
                         lit(null).cast("string").as(ValidationTransform.MESSAGE_ZH), lit(null).cast("string").as(ValidationTransform.MESSAGE_EN),
@@ -201,7 +201,7 @@ final class FamilyIngest
                     read.rejectedRowCount(), rejection.messageChinese(), rejection.messageEnglish(), file.name())));
         }
         reasons.sort(java.util.Comparator.comparingLong(RunReport.RejectionReason::rows).reversed().thenComparing(RunReport.RejectionReason::ruleId));
-        return new StagedFamily(family.folder(), replaced, files, reasons);
+        return new StagedFamily(family.folder(), List.of(), files, reasons); // the replaced files are known once written
     }
 
     static Set<String> ids(Dataset<Row> rows, String column)
