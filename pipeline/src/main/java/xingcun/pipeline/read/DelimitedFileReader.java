@@ -19,6 +19,9 @@ import java.io.Serializable;
 import java.io.StringReader;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,6 +53,12 @@ final class DelimitedFileReader
             return FileRead.unreadable(file, Rule.FILE_MISSING_COLUMN.reject(missing.get(), "", ""), countDataLines(file, charset.get()));
         }
         RawRecords records = new RawRecords(file.family(), file, layout);
+        if (hasCellsSpanningLines(file, charset.get())) {
+            Optional<List<Row>> whole = parseWholeFile(file, charset.get(), format, records);
+            if (whole.isPresent()) {
+                return FileRead.rows(file, spark.createDataFrame(whole.get(), RawRecords.schema(file.family())), List.of());
+            }
+        }
         LineParser parser = new LineParser(format, charset.get().name(), records);
         JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .hadoopFile(file.sparkPath(), TextInputFormat.class, LongWritable.class, Text.class)
@@ -59,6 +68,47 @@ final class DelimitedFileReader
                 .map(indexed -> parser.row(indexed._2() + 1, indexed._1()));
         Dataset<Row> frame = spark.createDataFrame(rows, RawRecords.schema(file.family()));
         return FileRead.rows(file, frame, List.of());
+    }
+
+    /**
+     * Whether a quoted cell runs over a line break (Excel's Alt+Enter in a 备注 cell): some line then holds an odd
+     * number of quotes. Such files are ledgers typed by hand, small enough to parse whole on the driver.
+     */
+    private static boolean hasCellsSpanningLines(InboxFile file, Charset charset)
+            throws IOException
+    {
+        try (BufferedReader reader = Files.newBufferedReader(file.path(), charset)) {
+            return reader.lines().anyMatch(line -> line.chars().filter(c -> c == '"').count() % 2 == 1);
+        }
+    }
+
+    /**
+     * Parses the whole file with commons-csv, so a record may span lines; each row keeps the line it starts on.
+     * Empty when the quotes never balance: the line-by-line read then quarantines the broken lines one by one.
+     */
+    private static Optional<List<Row>> parseWholeFile(InboxFile file, Charset charset, CSVFormat format, RawRecords records)
+            throws IOException
+    {
+        List<Row> rows = new ArrayList<>();
+        try (BufferedReader reader = Files.newBufferedReader(file.path(), charset);
+                CSVParser parser = CSVParser.parse(reader, format.builder().setIgnoreEmptyLines(false).get())) {
+            Iterator<CSVRecord> iterator = parser.iterator();
+            long startLine = parser.getCurrentLineNumber() + 1;
+            boolean header = true;
+            while (iterator.hasNext()) {
+                CSVRecord record = iterator.next();
+                List<String> cells = record.toList();
+                if (!header && cells.stream().anyMatch(cell -> !cell.isBlank())) {
+                    rows.add(records.row(startLine, cells));
+                }
+                header = false;
+                startLine = parser.getCurrentLineNumber() + 1;
+            }
+        }
+        catch (UncheckedIOException | IllegalStateException e) {
+            return Optional.empty();
+        }
+        return Optional.of(rows);
     }
 
     /** Data lines of a file we will not parse, so its rows still count as read (and rejected). */

@@ -80,6 +80,10 @@ class BadInputIngestTest
         write(inbox, "training_attendance/16_personal.csv", StandardCharsets.UTF_8, "培训编号,姓名,手机号,联系电话,联系方式\n"
                 + "TR-404,李四,13700001111,13900002222,13800003333\n"
                 + "\"TR-405,王五,13600004444\n");
+        write(inbox, "service_logs/17_line_break_in_a_cell.csv", StandardCharsets.UTF_8, "日志编号,人才编号,服务社区代码,服务日期,服务类型,备注\n"
+                + "SL-B1,XS2021001,530112008003,2021-07-13,技术指导,\"第一行\n第二行\"\n"
+                + "SL-B2,XS2021001,530112008003,2021-07-14,技术指导,正常\n"
+                + "SL-B3,XS2021001,530112008003,2021-13-14,技术指导,\"坏日期\"\n");
         report = IngestJob.run(spark, new IngestOptions(inbox, folder.resolve("lake").toString(), LocalDate.of(2026, 11, 28), line -> {}));
         lake = Lake.open(folder.resolve("lake").toString(), spark.sparkContext().hadoopConfiguration());
     }
@@ -164,6 +168,17 @@ class BadInputIngestTest
             assertThat(row.getString(7)).doesNotContain("李四", "王五", "13700001111", "13900002222", "13800003333", "13600004444");
             assertThat(row.getString(5) + row.getString(6)).doesNotContain("王五", "13600004444");
         }
+    }
+
+    @Test
+    void aCellWithALineBreakStaysOneRowAndLaterRowsKeepTheirLineNumbers()
+    {
+        assertThat(file("service_logs/17_line_break_in_a_cell.csv").counts()).isEqualTo(new Counts(3, 2, 0, 0, 1));
+        Row rejected = quarantine("service_logs/17_line_break_in_a_cell.csv");
+        assertThat(rejected.getString(4)).isEqualTo("date.invalid");
+        assertThat(rejected.getLong(2)).isEqualTo(5); // header 1, SL-B1 on lines 2-3, SL-B2 on 4, SL-B3 on 5
+        Row note = LakeTables.read(spark, lake, Family.SERVICE_LOGS).filter(col("log_id").equalTo("SL-B1")).first();
+        assertThat((String) note.getAs("notes")).isEqualTo("第一行\n第二行");
     }
 
     @Test
