@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "sql", mixinStandardHelpOptions = true,
         description = {"Runs one read-only SQL query on the warehouse (DuckDB, no Spark) and prints the result; without a query, an interactive shell.",
-                "Tables: src_*/stg_* (lake), dim_*, fct_*, mart_* (models). Only queries run: writes, ATTACH, COPY, LOAD and INSTALL are refused.",
+                "Tables: src_*/stg_* (lake), dim_*, fct_*, mart_* (models). Only queries run (no writes, ATTACH, COPY, LOAD or INSTALL).",
                 "Chinese sorts by pinyin with ORDER BY name COLLATE zh."})
 final class SqlCommand
         implements Callable<Integer>
