@@ -102,6 +102,10 @@ class WarehouseTest
             // talents count while their cycle (one year when no end is given) overlaps the period
             assertThat(value(warehouse, "talents_dispatched", ReportingPeriod.parse("2022Q1"))).isEqualTo(1.0);
             assertThat(value(warehouse, "talents_dispatched", ReportingPeriod.parse("2022Q2"))).isEqualTo(0.0);
+            // cut by quarter, an undated project falls in the quarter that holds the period's end
+            assertThat(compute(warehouse, "projects_introduced", ReportingPeriod.parse("2021"), List.of("quarter")))
+                    .extracting(MetricValue::dimensions, MetricValue::value)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(Map.of("quarter", "2021Q2"), 1.0), org.assertj.core.groups.Tuple.tuple(Map.of("quarter", "2021Q4"), 1.0));
             // a ratio of two metrics cut the same way
             assertThat(value(warehouse, "funds_per_talent_yuan", ReportingPeriod.parse("2021"))).isEqualTo(50_000.0);
         }

@@ -73,24 +73,24 @@ public final class MetricEngine
             denominator.forEach((key, divisor) -> ratio.put(key, divisor == null || divisor == 0 ? null : numerator.getOrDefault(key, 0.0) / divisor));
             return ratio;
         }
-        List<Object> parameters = new ArrayList<>();
         List<String> expressions = dimensions.stream().map(dimension -> dimension.expression(metric.timeColumn())).toList();
-        StringBuilder sql = new StringBuilder("select ");
+        StringBuilder template = new StringBuilder("select ");
         for (int i = 0; i < expressions.size(); i++) {
-            sql.append(expressions.get(i)).append(" as d").append(i).append(", ");
+            template.append(expressions.get(i)).append(" as d").append(i).append(", ");
         }
-        sql.append(metric.measure()).append(" as value from ").append(metric.model()).append(" where (");
-        Matcher matcher = PERIOD_PARAMETER.matcher(metric.periodFilter());
-        StringBuilder periodFilter = new StringBuilder();
+        template.append(metric.measure()).append(" as value from ").append(metric.model()).append(" where (").append(metric.periodFilter()).append(')');
+        if (metric.filter() != null) {
+            template.append(" and (").append(metric.filter()).append(')');
+        }
+        // :from and :to may stand anywhere in the catalog's SQL (a time column can depend on the period): bound in order
+        List<Object> parameters = new ArrayList<>();
+        Matcher matcher = PERIOD_PARAMETER.matcher(template);
+        StringBuilder sql = new StringBuilder();
         while (matcher.find()) {
             parameters.add(Date.valueOf(matcher.group(1).equals("from") ? period.from() : period.to()));
-            matcher.appendReplacement(periodFilter, "cast(? as date)");
+            matcher.appendReplacement(sql, "cast(? as date)");
         }
-        matcher.appendTail(periodFilter);
-        sql.append(periodFilter).append(')');
-        if (metric.filter() != null) {
-            sql.append(" and (").append(metric.filter()).append(')');
-        }
+        matcher.appendTail(sql);
         if (community.isPresent()) {
             sql.append(" and community_code = ?");
             parameters.add(community.get());
