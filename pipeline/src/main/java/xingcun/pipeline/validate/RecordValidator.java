@@ -154,6 +154,11 @@ public final class RecordValidator
             checkRegistrationNumber((String) values.get("registration_no"), (String) values.get("output_type"));
         }
         if (family == Family.INDUSTRY_OUTPUTS) {
+            boolean valueHasMultiplier = NumberParser.parse(raw.get("value")).map(ParsedNumber::hasMultiplier).orElse(false);
+            if (valueHasMultiplier && !values.get("unit").equals("yuan") && ((String) values.get("unit")).endsWith("_yuan")) {
+                // 1.05万 with unit 万元 could mean 10,500 yuan or 105 million: the clerk must say which
+                throw new RowRejected(Rule.NUMBER_UNIT_AMBIGUOUS.reject("value", raw.get("value"), raw.get("unit")));
+            }
             convertMoneyUnit(values);
             values.putIfAbsent("product", "");
         }

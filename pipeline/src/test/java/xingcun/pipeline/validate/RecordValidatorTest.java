@@ -80,6 +80,10 @@ class RecordValidatorTest
                 "indicator", "产值", "product", "草莓", "value", "8,050", "unit", "万元"));
         assertThat(industry.values()).containsEntry("value", 80_500_000.0).containsEntry("unit", "yuan")
                 .containsEntry("period", "2021").containsEntry("period_start", Date.valueOf("2021-01-01"));
+        assertRejected(Family.INDUSTRY_OUTPUTS, Map.of("community_name", "西华", "period", "2021", "indicator", "产值", "value", "1.05万", "unit", "万元"),
+                Rule.NUMBER_UNIT_AMBIGUOUS, "数值“1.05万”已含“万/亿”，单位又是“万元”：请只在一处写（如数值 1.05、单位 万元）");
+        assertThat(validate(Family.INDUSTRY_OUTPUTS, Map.of("community_name", "西华", "period", "2021", "indicator", "产值", "value", "1.05万", "unit", "元"))
+                .values()).containsEntry("value", 10_500.0);
     }
 
     @Test
