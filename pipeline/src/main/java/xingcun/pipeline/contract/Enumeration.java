@@ -2,7 +2,6 @@ package xingcun.pipeline.contract;
 
 import java.io.Serializable;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -54,11 +53,6 @@ public final class Enumeration
     public String chinese(String canonical)
     {
         return chineseByCanonical.get(canonical);
-    }
-
-    public List<String> canonicalValues()
-    {
-        return List.copyOf(chineseByCanonical.keySet());
     }
 
     /** The allowed values as a clerk reads them: "技术指导/field_guidance, 培训授课/teaching, …". */
