@@ -66,7 +66,10 @@ var xingcunCharts = (function () {
         };
       }
       if (series.type === 'gauge' && series.detail) {
-        series.detail.formatter = function (value) { return trimZeros(Number(value).toFixed(1)) + '%'; };
+        // a gauge out of 100 is a percentage; ChartOptions' big-number card is a gauge without a scale
+        series.detail.formatter = series.max === 100
+          ? function (value) { return trimZeros(Number(value).toFixed(1)) + '%'; }
+          : format;
       }
     });
     return option;

@@ -44,13 +44,17 @@ public final class MetricEngine
                             + "; it can be cut by: " + String.join(", ", metric.dimensions()));
                 }
             }
+            if (query.talent().isPresent() && !metric.dimensions().contains("talent")) {
+                throw new WarehouseException(WarehouseErrorCode.INVALID_ARGUMENT, "Metric " + metric.id() + " is not counted per talent, so it cannot be given for talent "
+                        + query.talent().get());
+            }
         }
         Optional<String> communityCode = query.community().map(this::resolveCommunity);
         boolean byTime = dimensions.stream().anyMatch(dimension -> dimension.time() != null);
         List<MetricValue> values = new ArrayList<>();
         for (Metric metric : metrics) {
-            Map<List<Object>, Double> current = values(metric, query.period(), dimensions, communityCode);
-            Map<List<Object>, Double> previous = byTime ? Map.of() : values(metric, query.period().previous(), dimensions, communityCode);
+            Map<List<Object>, Double> current = values(metric, query.period(), dimensions, communityCode, query.talent());
+            Map<List<Object>, Double> previous = byTime ? Map.of() : values(metric, query.period().previous(), dimensions, communityCode, query.talent());
             current.forEach((key, value) -> {
                 Map<String, Object> cut = new LinkedHashMap<>();
                 for (int i = 0; i < dimensions.size(); i++) {
@@ -64,11 +68,11 @@ public final class MetricEngine
     }
 
     /** Values by dimension key (a list of dimension values; empty for the total). */
-    private Map<List<Object>, Double> values(Metric metric, ReportingPeriod period, List<Dimension> dimensions, Optional<String> community)
+    private Map<List<Object>, Double> values(Metric metric, ReportingPeriod period, List<Dimension> dimensions, Optional<String> community, Optional<String> talent)
     {
         if (metric.isRatio()) {
-            Map<List<Object>, Double> numerator = values(catalog.find(metric.ratio().numerator()), period, dimensions, community);
-            Map<List<Object>, Double> denominator = values(catalog.find(metric.ratio().denominator()), period, dimensions, community);
+            Map<List<Object>, Double> numerator = values(catalog.find(metric.ratio().numerator()), period, dimensions, community, talent);
+            Map<List<Object>, Double> denominator = values(catalog.find(metric.ratio().denominator()), period, dimensions, community, talent);
             Map<List<Object>, Double> ratio = new LinkedHashMap<>();
             denominator.forEach((key, divisor) -> ratio.put(key, divisor == null || divisor == 0 ? null : numerator.getOrDefault(key, 0.0) / divisor));
             return ratio;
@@ -95,6 +99,10 @@ public final class MetricEngine
             sql.append(" and community_code = ?");
             parameters.add(community.get());
         }
+        if (talent.isPresent()) {
+            sql.append(" and talent_id = ?");
+            parameters.add(talent.get());
+        }
         if (!expressions.isEmpty()) {
             sql.append(" group by all order by all");
         }
@@ -108,7 +116,7 @@ public final class MetricEngine
     }
 
     /** A community code or name (with or without its suffix) as its code, by dim_community; unknown ones are a bad argument. */
-    private String resolveCommunity(String codeOrName)
+    public String resolveCommunity(String codeOrName)
     {
         List<List<Object>> matches = warehouse.query("select community_code from dim_community where community_code = ? or community_code_civil_affairs = ? "
                 + "or community_name = ? or community_full_name = ? or community_name = regexp_replace(?, '(社区居民委员会|社区居委会|村民委员会|村委会|居委会|社区)$', '')",

@@ -1,0 +1,81 @@
+package xingcun.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import xingcun.reports.build.ReportBuilder;
+import xingcun.reports.build.ReportCompiler;
+import xingcun.reports.build.ReportContent;
+import xingcun.reports.build.ReportRequest;
+import xingcun.reports.chart.ChartRenderer;
+import xingcun.reports.definition.Language;
+import xingcun.reports.definition.ReportDefinitions;
+import xingcun.warehouse.Warehouse;
+import xingcun.warehouse.metrics.MetricCatalog;
+import xingcun.warehouse.metrics.ReportingPeriod;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = {"Writes a report as one offline HTML file with its charts (SVG, PNG at 2x), the numbers behind them (CSV) and report.json.",
+                "Kinds (reports/definitions/KIND.yml): annual, quarterly, monthly, community (一村一档, with --community), talent (人才考评, with --talent).",
+                "A report that fails its own checks (empty chart, missing glyph, a total that disagrees with its metric) is not published: exit 4."})
+final class ReportCommand
+        implements Callable<Integer>
+{
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--lake", required = true, paramLabel = "DIR", description = "Lake folder written by xingcun ingest.")
+    private Path lake;
+
+    @Option(names = "--kind", required = true, paramLabel = "KIND", description = "annual, quarterly, monthly, community or talent.")
+    private String kind;
+
+    @Option(names = "--period", required = true, paramLabel = "P", description = "A year (2021), quarter (2021Q3) or month (2021-07), as the kind asks.")
+    private String period;
+
+    @Option(names = "--community", paramLabel = "CODE_OR_NAME", description = "The community of a community report (12-digit code or name such as 西华).")
+    private String community;
+
+    @Option(names = "--talent", paramLabel = "ID", description = "The talent of a talent scorecard, e.g. XS2021002.")
+    private String talent;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write (a previous report there is replaced).")
+    private Path out;
+
+    @Option(names = "--lang", defaultValue = "zh", paramLabel = "LANG", description = "zh (default) or en.")
+    private String language;
+
+    @Override
+    public Integer call()
+    {
+        Language reportLanguage = LanguageOption.parse(language);
+        ReportRequest request = new ReportRequest(kind, ReportingPeriod.parse(period), reportLanguage, Optional.ofNullable(community), Optional.ofNullable(talent));
+        var err = spec.commandLine().getErr();
+        long started = System.nanoTime();
+        try (Warehouse warehouse = Warehouse.open(lake)) {
+            ReportContent content = new ReportCompiler(warehouse, MetricCatalog.load(), ReportDefinitions.installed(), Clock.system(ZoneId.of("Asia/Shanghai")))
+                    .compile(request);
+            long compiled = System.nanoTime();
+            err.println("xingcun: " + content.charts().size() + " charts to draw (the chart engine starts once, a few seconds) …");
+            try (ChartRenderer renderer = ChartRenderer.start()) {
+                long engineReady = System.nanoTime();
+                ReportBuilder.Published published = new ReportBuilder(renderer).publish(content, out);
+                long done = System.nanoTime();
+                var stdout = spec.commandLine().getOut();
+                stdout.printf("Report written: %s%n", out.resolve("index.html").toAbsolutePath().normalize());
+                stdout.printf("%s · %d charts (charts/*.svg, *.png), data/*.csv, report.json%n", content.title(), published.charts());
+                stdout.printf("Time: %.1f s — warehouse and queries %.1f s, chart engine start %.1f s, charts %.1f s (%.0f ms each)%n",
+                        (done - started) / 1e9, (compiled - started) / 1e9, (engineReady - compiled) / 1e9, published.drawMillis() / 1e3,
+                        published.charts() == 0 ? 0.0 : (double) published.drawMillis() / published.charts());
+            }
+        }
+        return ExitCodes.OK;
+    }
+}

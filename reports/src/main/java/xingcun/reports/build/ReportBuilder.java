@@ -1,0 +1,195 @@
+package xingcun.reports.build;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import xingcun.reports.ReportErrorCode;
+import xingcun.reports.ReportException;
+import xingcun.reports.chart.ChartRenderer;
+import xingcun.reports.html.ReportPage;
+import xingcun.warehouse.metrics.Metric;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Draws a compiled report and publishes it to a folder: index.html, charts/ID.svg and .png, data/ID.csv and
+ * report.json. Everything is written to a staging folder beside the target first; only a report that passes its
+ * checks replaces the target, so a reader never sees a half-written or failed report.
+ */
+public final class ReportBuilder
+{
+    public static final int CHART_WIDTH = 900;
+    public static final int CHART_HEIGHT = 500;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final ChartRenderer renderer;
+
+    public ReportBuilder(ChartRenderer renderer)
+    {
+        this.renderer = renderer;
+    }
+
+    /** What was published and how long the drawing took. */
+    public record Published(Path folder, int charts, long drawMillis) {}
+
+    public Published publish(ReportContent content, Path target)
+    {
+        checkTarget(target);
+        long started = System.nanoTime();
+        List<ChartFiles> drawn = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (ChartSection chart : content.charts()) {
+            ChartFiles files = ChartDrawing.draw(renderer, chart, content.request().language(), CHART_WIDTH, CHART_HEIGHT);
+            problems.addAll(ReportChecks.problems(chart, files));
+            drawn.add(files);
+        }
+        long drawMillis = (System.nanoTime() - started) / 1_000_000;
+        if (!problems.isEmpty()) {
+            throw new ReportException(ReportErrorCode.CHECK_FAILED, "Report not published, it failed its checks: " + String.join("; ", problems));
+        }
+        Path staging = target.resolveSibling("." + target.getFileName() + ".staging-" + ProcessHandle.current().pid());
+        try {
+            deleteTree(staging);
+            Files.createDirectories(staging.resolve("charts"));
+            Files.createDirectories(staging.resolve("data"));
+            Map<String, String> options = new LinkedHashMap<>();
+            for (ChartFiles files : drawn) {
+                options.put(files.id(), files.optionJson());
+                Files.writeString(staging.resolve("charts/" + files.id() + ".svg"), files.svg(), StandardCharsets.UTF_8);
+                Files.write(staging.resolve("charts/" + files.id() + ".png"), files.png());
+            }
+            for (ChartSection chart : content.charts()) {
+                Files.writeString(staging.resolve("data/" + chart.id() + ".csv"), CsvFiles.csv(chart.data().columns(), chart.data().rows()), StandardCharsets.UTF_8);
+            }
+            for (TableSection table : content.tables()) {
+                Files.writeString(staging.resolve("data/" + table.id() + ".csv"), CsvFiles.csv(table.columns(), table.rows()), StandardCharsets.UTF_8);
+            }
+            Files.writeString(staging.resolve("index.html"), ReportPage.html(content, options), StandardCharsets.UTF_8);
+            JSON.writeValue(staging.resolve("report.json").toFile(), manifest(content, drawn));
+            replace(staging, target);
+        }
+        catch (IOException e) {
+            deleteQuietly(staging);
+            throw new ReportException(ReportErrorCode.RENDER_FAILED, "Cannot write report to " + target + ": " + e.getMessage(), e);
+        }
+        return new Published(target, drawn.size(), drawMillis);
+    }
+
+    /** A folder we may replace: missing, empty, or a report we wrote before (it has report.json). */
+    private static void checkTarget(Path target)
+    {
+        if (Files.isRegularFile(target)) {
+            throw new ReportException(ReportErrorCode.INVALID_ARGUMENT, "Cannot write report to " + target + ": it is a file; give a folder");
+        }
+        if (Files.isDirectory(target) && !Files.exists(target.resolve("report.json"))) {
+            try (Stream<Path> entries = Files.list(target)) {
+                if (entries.findAny().isPresent()) {
+                    throw new ReportException(ReportErrorCode.INVALID_ARGUMENT, "Cannot write report to " + target
+                            + ": the folder holds other files; give an empty or new folder (a previous report there is replaced)");
+                }
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static Map<String, Object> manifest(ReportContent content, List<ChartFiles> drawn)
+    {
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("kind", content.definition().kind());
+        manifest.put("title", content.title());
+        manifest.put("language", content.request().language().id());
+        manifest.put("subject", content.subject().name());
+        content.subject().communityCode().ifPresent(code -> manifest.put("community_code", code));
+        content.subject().talentId().ifPresent(talent -> manifest.put("talent_id", talent));
+        manifest.put("period", Map.of("label", content.request().period().label(),
+                "from", content.request().period().from().toString(), "to", content.request().period().to().toString()));
+        manifest.put("generated_at", content.generatedAt().toOffsetDateTime().toString());
+        manifest.put("lake", Map.of("snapshot", content.snapshot().id(), "runs", content.snapshot().runs()));
+        List<Map<String, Object>> metrics = new ArrayList<>();
+        for (Metric metric : content.metrics()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("id", metric.id());
+            entry.put("name_zh", metric.nameChinese());
+            entry.put("name_en", metric.nameEnglish());
+            entry.put("definition_zh", metric.definitionChinese());
+            entry.put("definition_en", metric.definitionEnglish());
+            entry.put("unit", metric.unit());
+            metrics.add(entry);
+        }
+        manifest.put("metrics", metrics);
+        List<Map<String, Object>> charts = new ArrayList<>();
+        for (int index = 0; index < drawn.size(); index++) {
+            ChartSection chart = content.charts().get(index);
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("id", chart.id());
+            entry.put("chart", chart.kind().id());
+            entry.put("title", chart.title());
+            entry.put("metrics", chart.metricIds());
+            entry.put("rows", chart.data().rows().size());
+            chart.expectedTotal().ifPresent(total -> entry.put("total", total));
+            entry.put("svg", "charts/" + chart.id() + ".svg");
+            entry.put("png", "charts/" + chart.id() + ".png");
+            entry.put("data", "data/" + chart.id() + ".csv");
+            entry.put("render_ms", drawn.get(index).renderMillis());
+            charts.add(entry);
+        }
+        manifest.put("charts", charts);
+        manifest.put("tables", content.tables().stream().map(table -> Map.of("id", table.id(), "title", table.title(), "data", "data/" + table.id() + ".csv")).toList());
+        manifest.put("checks", List.of("every chart with numbers drew them", "every character of every chart has a glyph in " + xingcun.reports.chart.ChartFont.FAMILY,
+                "every chart of an additive metric adds up to the metric's total"));
+        return manifest;
+    }
+
+    private static void replace(Path staging, Path target)
+            throws IOException
+    {
+        Path old = target.resolveSibling("." + target.getFileName() + ".old-" + ProcessHandle.current().pid());
+        if (Files.exists(target)) {
+            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+        }
+        try {
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        }
+        catch (FileAlreadyExistsException e) {
+            throw new IOException("another process wrote " + target + " at the same time", e);
+        }
+        deleteTree(old);
+    }
+
+    private static void deleteQuietly(Path folder)
+    {
+        try {
+            deleteTree(folder);
+        }
+        catch (IOException ignored) {
+            // the staging folder is named after this process and is cleared by its next run
+        }
+    }
+
+    private static void deleteTree(Path folder)
+            throws IOException
+    {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,355 @@
+package xingcun.reports.build;
+
+import xingcun.reports.ReportErrorCode;
+import xingcun.reports.ReportException;
+import xingcun.reports.chart.ChartData;
+import xingcun.reports.chart.ChartKind;
+import xingcun.reports.definition.Labels;
+import xingcun.reports.definition.Language;
+import xingcun.reports.definition.NumberStyle;
+import xingcun.reports.definition.ReportDefinition;
+import xingcun.reports.definition.ReportDefinitions;
+import xingcun.reports.definition.Section;
+import xingcun.warehouse.QueryResult;
+import xingcun.warehouse.Warehouse;
+import xingcun.warehouse.metrics.Metric;
+import xingcun.warehouse.metrics.MetricCatalog;
+import xingcun.warehouse.metrics.MetricEngine;
+import xingcun.warehouse.metrics.MetricQuery;
+import xingcun.warehouse.metrics.MetricValue;
+import xingcun.warehouse.metrics.ReportingPeriod;
+
+import java.sql.Date;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static java.util.Objects.requireNonNull;
+
+/** Computes a report's content from its definition and the warehouse: metric values, chart numbers, tables, text. */
+public final class ReportCompiler
+{
+    private static final Pattern QUERY_PARAMETER = Pattern.compile(":(from|to|community|talent)\\b");
+    private static final Pattern TEXT_PLACEHOLDER = Pattern.compile("\\{([a-z_]+)(\\.change)?}");
+
+    private final Warehouse warehouse;
+    private final MetricCatalog catalog;
+    private final MetricEngine engine;
+    private final ReportDefinitions definitions;
+    private final Clock clock;
+
+    public ReportCompiler(Warehouse warehouse, MetricCatalog catalog, ReportDefinitions definitions, Clock clock)
+    {
+        this.warehouse = requireNonNull(warehouse, "warehouse is null");
+        this.catalog = requireNonNull(catalog, "catalog is null");
+        this.engine = new MetricEngine(warehouse, catalog);
+        this.definitions = requireNonNull(definitions, "definitions is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    public ReportContent compile(ReportRequest request)
+    {
+        ReportDefinition definition = definitions.load(request.kind());
+        checkPeriod(definition, request.period());
+        ReportSubject subject = subject(definition, request);
+        Language language = request.language();
+        Map<String, Metric> metricsShown = new LinkedHashMap<>();
+        Map<String, MetricValue> totals = new LinkedHashMap<>();
+        List<ReportPart> parts = new ArrayList<>();
+        for (Section section : definition.sections()) {
+            switch (section.type()) {
+                case CARDS -> parts.add(cards(section, request, subject, totals, metricsShown));
+                case TEXT -> parts.add(text(section, request, subject, totals, metricsShown));
+                case CHART -> parts.add(new ReportPart.Chart(chart(section, request, subject, metricsShown)));
+                case TABLE -> parts.add(new ReportPart.Table(table(section, request, subject, metricsShown)));
+            }
+        }
+        String title = definition.title(language).replace("{period}", periodName(request.period(), language)).replace("{subject}", subject.name());
+        return new ReportContent(definition, request, subject, title, ZonedDateTime.now(clock), warehouse.snapshot(), parts, List.copyOf(metricsShown.values()));
+    }
+
+    /** The period a user means in the report's language: 2021年, 2021年第3季度, 2021年7月. */
+    public static String periodName(ReportingPeriod period, Language language)
+    {
+        String label = period.label();
+        if (label.matches("\\d{4}")) {
+            return language.pick(label + "年", label);
+        }
+        if (label.matches("\\d{4}Q[1-4]")) {
+            return language.pick(label.substring(0, 4) + "年第" + label.charAt(5) + "季度", label.substring(0, 4) + " Q" + label.charAt(5));
+        }
+        if (label.matches("\\d{4}-\\d{2}")) {
+            return language.pick(label.substring(0, 4) + "年" + Integer.parseInt(label.substring(5)) + "月", label);
+        }
+        return period.from() + " – " + period.to();
+    }
+
+    private static void checkPeriod(ReportDefinition definition, ReportingPeriod period)
+    {
+        String label = period.label();
+        boolean fits = switch (definition.period()) {
+            case YEAR -> label.matches("\\d{4}");
+            case QUARTER -> label.matches("\\d{4}Q[1-4]");
+            case MONTH -> label.matches("\\d{4}-\\d{2}");
+            case ANY -> true;
+        };
+        if (!fits) {
+            String example = switch (definition.period()) {
+                case YEAR -> "a year such as 2021";
+                case QUARTER -> "a quarter such as 2021Q3";
+                case MONTH -> "a month such as 2021-07";
+                case ANY -> "";
+            };
+            throw new ReportException(ReportErrorCode.INVALID_ARGUMENT, "Invalid period " + label + " for a " + definition.kind() + " report: give " + example);
+        }
+    }
+
+    private ReportSubject subject(ReportDefinition definition, ReportRequest request)
+    {
+        Language language = request.language();
+        switch (definition.subject()) {
+            case COMMUNITY -> {
+                String given = request.community().orElseThrow(() -> new ReportException(ReportErrorCode.INVALID_ARGUMENT,
+                        "A community report needs --community: a 12-digit code or a name such as 西华"));
+                String code = engine.resolveCommunity(given);
+                List<Object> row = warehouse.query("select community_name, subdistrict_name from dim_community where community_code = ?", List.of(code)).rows().get(0);
+                return new ReportSubject(row.get(1) + " " + row.get(0), Optional.of(code), Optional.empty());
+            }
+            case TALENT -> {
+                String talent = request.talent().orElseThrow(() -> new ReportException(ReportErrorCode.INVALID_ARGUMENT,
+                        "A talent report needs --talent: a talent id such as XS2021002"));
+                List<List<Object>> rows = warehouse.query("select talent_id, community_name from dim_talent where talent_id = ?", List.of(talent.strip())).rows();
+                if (rows.isEmpty()) {
+                    throw new ReportException(ReportErrorCode.INVALID_ARGUMENT, "Unknown talent " + talent
+                            + "; xingcun sql --lake … \"select talent_id, community_name from dim_talent\" lists them");
+                }
+                return new ReportSubject(language.pick("人才 ", "talent ") + rows.get(0).get(0) + language.pick("（", " (") + rows.get(0).get(1) + language.pick("）", ")"),
+                        Optional.empty(), Optional.of((String) rows.get(0).get(0)));
+            }
+            default -> {
+                return new ReportSubject(language.pick("西山区", "Xishan district"), Optional.empty(), Optional.empty());
+            }
+        }
+    }
+
+    private MetricQuery metricQuery(List<String> metricIds, ReportRequest request, ReportSubject subject, List<String> by)
+    {
+        return new MetricQuery(metricIds, request.period(), by, subject.communityCode(), subject.talentId());
+    }
+
+    private MetricValue total(String metricId, ReportRequest request, ReportSubject subject, Map<String, MetricValue> totals)
+    {
+        return totals.computeIfAbsent(metricId, id -> engine.compute(metricQuery(List.of(id), request, subject, List.of())).get(0));
+    }
+
+    private ReportPart cards(Section section, ReportRequest request, ReportSubject subject, Map<String, MetricValue> totals, Map<String, Metric> shown)
+    {
+        Language language = request.language();
+        List<Card> cards = new ArrayList<>();
+        for (String metricId : section.metrics()) {
+            MetricValue value = total(metricId, request, subject, totals);
+            Metric metric = value.metric();
+            shown.put(metricId, metric);
+            Double previous = value.previousValue().orElse(null);
+            cards.add(new Card(metricId, language.pick(metric.nameChinese(), metric.nameEnglish()),
+                    NumberStyle.withUnit(value.value(), metric.unit(), language),
+                    NumberStyle.change(value.value(), previous, language),
+                    value.value() != null && previous != null && value.value() > previous,
+                    language.pick(metric.definitionChinese(), metric.definitionEnglish())));
+        }
+        return new ReportPart.Cards(section.title(language), cards);
+    }
+
+    private ReportPart text(Section section, ReportRequest request, ReportSubject subject, Map<String, MetricValue> totals, Map<String, Metric> shown)
+    {
+        Language language = request.language();
+        String template = language.pick(section.textChinese(), section.textEnglish());
+        Matcher matcher = TEXT_PLACEHOLDER.matcher(template);
+        StringBuilder text = new StringBuilder();
+        while (matcher.find()) {
+            String name = matcher.group(1);
+            String replacement = switch (name) {
+                case "period" -> periodName(request.period(), language);
+                case "subject" -> subject.name();
+                default -> {
+                    MetricValue value = total(name, request, subject, totals);
+                    shown.put(name, value.metric());
+                    yield matcher.group(2) == null
+                            ? NumberStyle.withUnit(value.value(), value.metric().unit(), language)
+                            : NumberStyle.change(value.value(), value.previousValue().orElse(null), language);
+                }
+            };
+            matcher.appendReplacement(text, Matcher.quoteReplacement(replacement));
+        }
+        matcher.appendTail(text);
+        return new ReportPart.Text(section.title(language), text.toString());
+    }
+
+    /** One chart of a metric on its own (xingcun chart): for the district, or for the request's community. */
+    public ChartSection chart(String metricId, List<String> by, ChartKind kind, ReportRequest request)
+    {
+        Metric metric = catalog.find(metricId);
+        Section section = new Section(Section.SectionType.CHART, "chart", metric.nameChinese(), metric.nameEnglish(), null, null, null,
+                metricId, by, null, kind, null, null, null, null);
+        ReportSubject subject = request.community().isPresent()
+                ? subject(new ReportDefinition("chart", ReportDefinition.PeriodKind.ANY, ReportDefinition.Subject.COMMUNITY, "", null, List.of()), request)
+                : subject(new ReportDefinition("chart", ReportDefinition.PeriodKind.ANY, ReportDefinition.Subject.DISTRICT, "", null, List.of()), request);
+        return chart(section, request, subject, new LinkedHashMap<>());
+    }
+
+    private ChartSection chart(Section section, ReportRequest request, ReportSubject subject, Map<String, Metric> shown)
+    {
+        Language language = request.language();
+        String subtitle = subject.name() + " · " + periodName(request.period(), language);
+        if (section.query() != null) {
+            ChartData data = queryData(section.query(), request, subject);
+            return new ChartSection(section.id(), section.chart(), section.title(language), subtitle, section.note(language), data, Optional.empty(), List.of());
+        }
+        Metric metric = catalog.find(section.metric());
+        shown.put(metric.id(), metric);
+        List<MetricValue> values = section.by().isEmpty() && section.chart().dimensions() == 0
+                ? engine.compute(metricQuery(List.of(metric.id()), request, subject, List.of()))
+                : engine.compute(metricQuery(List.of(metric.id()), request, subject, section.by()));
+        List<String> columns = new ArrayList<>();
+        section.by().forEach(dimension -> columns.add(language.pick(catalog.dimension(dimension).nameChinese(), catalog.dimension(dimension).nameEnglish())));
+        columns.add(language.pick(metric.nameChinese(), metric.nameEnglish()));
+        List<List<Object>> rows = new ArrayList<>();
+        for (MetricValue value : values) {
+            List<Object> row = new ArrayList<>();
+            section.by().forEach(dimension -> row.add(Labels.of(dimension, value.dimensions().get(dimension), language)));
+            row.add(value.value());
+            rows.add(row);
+        }
+        rows = shaped(section, request.period(), rows, language);
+        Optional<Double> expectedTotal = Optional.empty();
+        if (!section.by().isEmpty() && "sum".equals(metric.rollup())) {
+            expectedTotal = Optional.ofNullable(engine.compute(metricQuery(List.of(metric.id()), request, subject, List.of())).get(0).value());
+        }
+        return new ChartSection(section.id(), section.chart(), section.title(language), subtitle, section.note(language),
+                new ChartData(columns, rows), expectedTotal, List.of(metric.id()));
+    }
+
+    /**
+     * Months with nothing still show (a line that skips a month lies); stages come in the definition's order, a
+     * funnel counting those that reached at least each stage; a long ranking keeps its top rows and sums the rest.
+     */
+    private static List<List<Object>> shaped(Section section, ReportingPeriod period, List<List<Object>> rows, Language language)
+    {
+        List<List<Object>> shaped = new ArrayList<>(rows);
+        if (section.by().equals(List.of("month"))) {
+            Map<Object, List<Object>> byMonth = new LinkedHashMap<>();
+            for (YearMonth month = YearMonth.from(period.from()); !month.isAfter(YearMonth.from(period.to())); month = month.plusMonths(1)) {
+                byMonth.put(month.toString(), new ArrayList<>(List.of(month.toString(), 0.0)));
+            }
+            rows.forEach(row -> byMonth.put(row.get(0), row));
+            shaped = new ArrayList<>(byMonth.values());
+        }
+        if (!section.order().isEmpty()) {
+            String dimension = section.by().get(0);
+            List<List<Object>> ordered = new ArrayList<>();
+            for (String code : section.order()) {
+                String label = Labels.of(dimension, code, language);
+                double value = rows.stream().filter(row -> label.equals(row.get(0))).map(row -> row.get(1)).filter(java.util.Objects::nonNull)
+                        .mapToDouble(cell -> ((Number) cell).doubleValue()).sum();
+                ordered.add(new ArrayList<>(List.of(label, value)));
+            }
+            if (section.chart() == ChartKind.FUNNEL) {
+                for (int index = ordered.size() - 2; index >= 0; index--) {
+                    ordered.get(index).set(1, (Double) ordered.get(index).get(1) + (Double) ordered.get(index + 1).get(1));
+                }
+            }
+            shaped = ordered;
+        }
+        if (section.limit() != null && section.by().size() == 1 && shaped.size() > section.limit()) {
+            List<List<Object>> sorted = new ArrayList<>(shaped);
+            sorted.sort(Comparator.comparingDouble((List<Object> row) -> row.get(1) == null ? 0 : ((Number) row.get(1)).doubleValue()).reversed());
+            List<List<Object>> top = new ArrayList<>(sorted.subList(0, section.limit()));
+            List<List<Object>> rest = sorted.subList(section.limit(), sorted.size());
+            double restTotal = rest.stream().map(row -> row.get(1)).filter(java.util.Objects::nonNull).mapToDouble(cell -> ((Number) cell).doubleValue()).sum();
+            top.add(List.of(language.pick("其他" + rest.size() + "个", rest.size() + " others"), restTotal));
+            shaped = top;
+        }
+        return shaped;
+    }
+
+    private TableSection table(Section section, ReportRequest request, ReportSubject subject, Map<String, Metric> shown)
+    {
+        Language language = request.language();
+        if (section.query() != null) {
+            ChartData data = queryData(section.query(), request, subject);
+            List<List<String>> rows = new ArrayList<>();
+            for (List<Object> row : data.rows()) {
+                List<String> cells = new ArrayList<>();
+                for (int column = 0; column < row.size(); column++) {
+                    cells.add(cellText(data.columns().get(column), row.get(column), language));
+                }
+                rows.add(cells);
+            }
+            List<String> columns = data.columns().stream().map(column -> Labels.of("columns", column, language)).toList();
+            return new TableSection(section.id(), section.title(language), section.note(language), columns, rows, List.of());
+        }
+        String dimension = section.by().get(0);
+        List<MetricValue> values = engine.compute(metricQuery(section.metrics(), request, subject, section.by()));
+        LinkedHashSet<Object> keys = new LinkedHashSet<>();
+        values.forEach(value -> keys.add(value.dimensions().get(dimension)));
+        List<String> columns = new ArrayList<>();
+        columns.add(language.pick(catalog.dimension(dimension).nameChinese(), catalog.dimension(dimension).nameEnglish()));
+        List<List<String>> rows = new ArrayList<>();
+        for (Object key : keys) {
+            List<String> row = new ArrayList<>();
+            row.add(Labels.of(dimension, key, language));
+            rows.add(row);
+        }
+        for (String metricId : section.metrics()) {
+            Metric metric = catalog.find(metricId);
+            shown.put(metricId, metric);
+            columns.add(language.pick(metric.nameChinese(), metric.nameEnglish()));
+            int index = 0;
+            for (Object key : keys) {
+                Double value = values.stream().filter(candidate -> candidate.metric().id().equals(metricId) && java.util.Objects.equals(candidate.dimensions().get(dimension), key))
+                        .map(MetricValue::value).findFirst().orElse(0.0);
+                rows.get(index++).add(NumberStyle.number(value, metric.unit(), language));
+            }
+        }
+        return new TableSection(section.id(), section.title(language), section.note(language), columns, rows, section.metrics());
+    }
+
+    /** A cell of a query's table: numbers in the report's style, codes through labels.yml (by column name). */
+    private static String cellText(String column, Object cell, Language language)
+    {
+        if (cell instanceof Number number) {
+            return NumberStyle.number(number.doubleValue(), "", language);
+        }
+        return Labels.of(column, cell, language);
+    }
+
+    /** A named query of the definitions, its :from, :to, :community and :talent bound as parameters. */
+    private ChartData queryData(String name, ReportRequest request, ReportSubject subject)
+    {
+        Matcher matcher = QUERY_PARAMETER.matcher(definitions.query(name));
+        StringBuilder sql = new StringBuilder();
+        List<Object> parameters = new ArrayList<>();
+        while (matcher.find()) {
+            parameters.add(switch (matcher.group(1)) {
+                case "from" -> Date.valueOf(request.period().from());
+                case "to" -> Date.valueOf(request.period().to());
+                case "community" -> subject.communityCode().orElse(null);
+                default -> subject.talentId().orElse(null);
+            });
+            String type = matcher.group(1).equals("from") || matcher.group(1).equals("to") ? "date" : "varchar";
+            matcher.appendReplacement(sql, "cast(? as " + type + ")");
+        }
+        matcher.appendTail(sql);
+        QueryResult result = warehouse.query(sql.toString(), parameters);
+        return new ChartData(result.columns(), result.rows());
+    }
+}
