@@ -7,17 +7,22 @@ import picocli.CommandLine.Spec;
 import xingcun.pipeline.PipelineErrorCode;
 import xingcun.pipeline.PipelineException;
 import xingcun.pipeline.ingest.IngestSessions;
+import xingcun.reports.build.ReportRequest;
+import xingcun.reports.definition.Language;
+import xingcun.warehouse.metrics.ReportingPeriod;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Runs the main job on the shipped sample: ingests samples/xishan-2021 into a fresh lake under --out.",
+        description = {"Runs the main job on the shipped sample: ingests samples/xishan-2021 into a fresh lake under --out,",
+                "then writes the 2021 annual report to DIR/report-2021/index.html.",
                 "Re-running replaces the demo's own lake."})
 final class DemoCommand
         implements Callable<Integer>
@@ -28,7 +33,7 @@ final class DemoCommand
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "xingcun-demo", description = "Output folder (default: ./xingcun-demo); the lake goes to DIR/lake.")
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "xingcun-demo", description = "Output folder (default: ./xingcun-demo); the lake goes to DIR/lake, the annual report to DIR/report-2021.")
     private Path out;
 
     @Override
@@ -42,6 +47,10 @@ final class DemoCommand
         Files.writeString(lake.resolve(DEMO_MARKER), "written by xingcun demo; the next demo run replaces this lake\n");
         IngestCommand.ingest(spec, sample, lake.toString(), IngestSessions.LOCAL);
         spec.commandLine().getOut().println("Demo lake: " + lake);
+        // the sample's program year; the report shows what the lake holds, as a district office would publish it
+        ReportRequest annual = new ReportRequest("annual", ReportingPeriod.parse("2021"), Language.ZH, Optional.empty(), Optional.empty());
+        Path report = ReportCommand.publish(spec, lake, annual, out.resolve("report-2021").toAbsolutePath());
+        spec.commandLine().getOut().println("Annual report: " + report);
         return ExitCodes.OK;
     }
 

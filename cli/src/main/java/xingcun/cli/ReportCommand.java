@@ -9,7 +9,6 @@ import xingcun.reports.build.ReportCompiler;
 import xingcun.reports.build.ReportContent;
 import xingcun.reports.build.ReportRequest;
 import xingcun.reports.chart.ChartRenderer;
-import xingcun.reports.definition.Language;
 import xingcun.reports.definition.ReportDefinitions;
 import xingcun.warehouse.Warehouse;
 import xingcun.warehouse.metrics.MetricCatalog;
@@ -55,8 +54,14 @@ final class ReportCommand
     @Override
     public Integer call()
     {
-        Language reportLanguage = LanguageOption.parse(language);
-        ReportRequest request = new ReportRequest(kind, ReportingPeriod.parse(period), reportLanguage, Optional.ofNullable(community), Optional.ofNullable(talent));
+        ReportRequest request = new ReportRequest(kind, ReportingPeriod.parse(period), LanguageOption.parse(language), Optional.ofNullable(community), Optional.ofNullable(talent));
+        publish(spec, lake, request, out);
+        return ExitCodes.OK;
+    }
+
+    /** Compiles, draws, checks and publishes one report, saying where it is and where the time went. */
+    static Path publish(CommandSpec spec, Path lake, ReportRequest request, Path out)
+    {
         var err = spec.commandLine().getErr();
         long started = System.nanoTime();
         try (Warehouse warehouse = Warehouse.open(lake)) {
@@ -69,13 +74,14 @@ final class ReportCommand
                 ReportBuilder.Published published = new ReportBuilder(renderer).publish(content, out);
                 long done = System.nanoTime();
                 var stdout = spec.commandLine().getOut();
-                stdout.printf("Report written: %s%n", out.resolve("index.html").toAbsolutePath().normalize());
+                Path index = out.resolve("index.html").toAbsolutePath().normalize();
+                stdout.printf("Report written: %s%n", index);
                 stdout.printf("%s · %d charts (charts/*.svg, *.png), data/*.csv, report.json%n", content.title(), published.charts());
                 stdout.printf("Time: %.1f s — warehouse and queries %.1f s, chart engine start %.1f s, charts %.1f s (%.0f ms each)%n",
                         (done - started) / 1e9, (compiled - started) / 1e9, (engineReady - compiled) / 1e9, published.drawMillis() / 1e3,
                         published.charts() == 0 ? 0.0 : (double) published.drawMillis() / published.charts());
+                return index;
             }
         }
-        return ExitCodes.OK;
     }
 }

@@ -3,6 +3,7 @@ package xingcun.reports.definition;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import xingcun.reports.ReportErrorCode;
 import xingcun.reports.ReportException;
@@ -58,6 +59,11 @@ public final class ReportDefinitions
                 throw new ReportException(ReportErrorCode.INVALID_ARGUMENT, "Invalid report definition " + file + ": it says kind " + definition.kind());
             }
             return definition;
+        }
+        catch (UnrecognizedPropertyException e) {
+            // records are read through a buffer, so Jackson's line is not the key's: name the key and what is allowed
+            throw new ReportException(ReportErrorCode.INVALID_ARGUMENT, "Invalid report definition " + file + ": unknown key " + e.getPropertyName()
+                    + "; allowed here: " + e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(java.util.stream.Collectors.joining(", ")), e);
         }
         catch (JsonMappingException e) {
             throw new ReportException(ReportErrorCode.INVALID_ARGUMENT, "Invalid report definition " + file + location(e) + ": " + rootMessage(e), e);
