@@ -9,6 +9,7 @@ import xingcun.pipeline.PipelineException;
 import xingcun.pipeline.ingest.IngestSessions;
 import xingcun.reports.build.ReportRequest;
 import xingcun.reports.definition.Language;
+import xingcun.reports.definition.ReportDefinitions;
 import xingcun.warehouse.metrics.ReportingPeriod;
 
 import java.io.IOException;
@@ -49,7 +50,7 @@ final class DemoCommand
         spec.commandLine().getOut().println("Demo lake: " + lake);
         // the sample's program year; the report shows what the lake holds, as a district office would publish it
         ReportRequest annual = new ReportRequest("annual", ReportingPeriod.parse("2021"), Language.ZH, Optional.empty(), Optional.empty());
-        Path report = ReportCommand.publish(spec, lake, annual, out.resolve("report-2021").toAbsolutePath());
+        Path report = ReportCommand.publish(spec, lake, annual, out.resolve("report-2021").toAbsolutePath(), ReportDefinitions.installed());
         spec.commandLine().getOut().println("Annual report: " + report);
         return ExitCodes.OK;
     }

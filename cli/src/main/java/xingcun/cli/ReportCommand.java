@@ -4,6 +4,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import xingcun.reports.ReportErrorCode;
+import xingcun.reports.ReportException;
 import xingcun.reports.build.ReportBuilder;
 import xingcun.reports.build.ReportCompiler;
 import xingcun.reports.build.ReportContent;
@@ -14,6 +16,7 @@ import xingcun.warehouse.Warehouse;
 import xingcun.warehouse.metrics.MetricCatalog;
 import xingcun.warehouse.metrics.ReportingPeriod;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -51,21 +54,28 @@ final class ReportCommand
     @Option(names = "--lang", defaultValue = "zh", paramLabel = "LANG", description = "zh (default) or en.")
     private String language;
 
+    @Option(names = "--definitions", paramLabel = "DIR", description = "Use the report definitions (KIND.yml, queries/) in DIR instead of the installation's reports/definitions.")
+    private Path definitionsFolder;
+
     @Override
     public Integer call()
     {
         ReportRequest request = new ReportRequest(kind, ReportingPeriod.parse(period), LanguageOption.parse(language), Optional.ofNullable(community), Optional.ofNullable(talent));
-        publish(spec, lake, request, out);
+        if (definitionsFolder != null && !Files.isDirectory(definitionsFolder)) {
+            throw new ReportException(ReportErrorCode.INVALID_ARGUMENT, "Cannot read definitions from " + definitionsFolder + ": not a folder");
+        }
+        publish(spec, lake, request, out, definitionsFolder == null ? ReportDefinitions.installed() : ReportDefinitions.in(definitionsFolder));
         return ExitCodes.OK;
     }
 
     /** Compiles, draws, checks and publishes one report, saying where it is and where the time went. */
-    static Path publish(CommandSpec spec, Path lake, ReportRequest request, Path out)
+    static Path publish(CommandSpec spec, Path lake, ReportRequest request, Path out, ReportDefinitions definitions)
     {
         var err = spec.commandLine().getErr();
+        ReportBuilder.checkTarget(out);
         long started = System.nanoTime();
         try (Warehouse warehouse = Warehouse.open(lake)) {
-            ReportContent content = new ReportCompiler(warehouse, MetricCatalog.load(), ReportDefinitions.installed(), Clock.system(ZoneId.of("Asia/Shanghai")))
+            ReportContent content = new ReportCompiler(warehouse, MetricCatalog.load(), definitions, Clock.system(ZoneId.of("Asia/Shanghai")))
                     .compile(request);
             long compiled = System.nanoTime();
             err.println("xingcun: " + content.charts().size() + " charts to draw (the chart engine starts once, a few seconds) …");

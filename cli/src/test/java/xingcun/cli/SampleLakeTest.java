@@ -27,16 +27,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SampleLakeTest
 {
-    @TempDir
-    static Path folder;
     private static CommandLineTest.Result demo;
     private static Path lake;
+    @TempDir
+    Path folder;
 
     @BeforeAll
     static void runTheDemo()
     {
-        demo = CommandLineTest.run("demo", "--out", folder.toString());
-        lake = folder.resolve("lake");
+        demo = SampleLake.demo();
+        lake = SampleLake.lake();
     }
 
     @Test
@@ -46,7 +46,9 @@ class SampleLakeTest
         assertThat(demo.exitCode()).as(demo.err()).isZero();
         assertThat(demo.out()).containsPattern("total\\s+10\\s+1900\\s+1891\\s+0\\s+2\\s+7")
                 .contains("Demo lake: " + lake.toAbsolutePath())
-                .contains("date.invalid", "service_logs/2021年服务台账.csv:763");
+                .contains("date.invalid", "service_logs/2021年服务台账.csv:763")
+                .contains("Annual report: " + SampleLake.folder().resolve("report-2021/index.html").toAbsolutePath());
+        assertThat(SampleLake.folder().resolve("report-2021/charts/field_guidance_by_month.png")).isNotEmptyFile();
         assertThat(demo.err()).contains("xingcun: starting Spark (local[*]) …", "xingcun: talents: 35 rows in ");
         try (var runs = Files.list(lake.resolve("_runs"))) {
             assertThat(runs.count()).isEqualTo(1);

@@ -26,6 +26,13 @@ public final class ChartDrawing
 
     public static ChartFiles draw(ChartRenderer renderer, ChartSection chart, Language language, int width, int height, Optional<String> caption)
     {
+        ChartFiles svg = drawSvg(renderer, chart, language, width, height, caption);
+        return rasterise(svg, width);
+    }
+
+    /** The SVG only: ECharts runs in the one JavaScript engine, one chart at a time. */
+    public static ChartFiles drawSvg(ChartRenderer renderer, ChartSection chart, Language language, int width, int height, Optional<String> caption)
+    {
         long started = System.nanoTime();
         ChartKind kind = chart.kind();
         ChartData data = chart.data();
@@ -38,8 +45,15 @@ public final class ChartDrawing
         }
         String optionJson = ChartOptions.json(kind, data, chart.title(), subtitle, language, caption);
         String svg = renderer.renderSvg(optionJson, width, height);
-        byte[] png = PngExport.png(svg, width, PNG_SCALE);
-        return new ChartFiles(chart.id(), optionJson, svg, png, SvgDocuments.texts(svg), (System.nanoTime() - started) / 1_000_000);
+        return new ChartFiles(chart.id(), optionJson, svg, new byte[0], SvgDocuments.texts(svg), (System.nanoTime() - started) / 1_000_000, 0);
+    }
+
+    /** The PNG of a drawn SVG; Batik needs no shared state, so several charts may be rasterised at once. */
+    public static ChartFiles rasterise(ChartFiles drawn, int width)
+    {
+        long started = System.nanoTime();
+        byte[] png = PngExport.png(drawn.svg(), width, PNG_SCALE);
+        return drawn.withPng(png, (System.nanoTime() - started) / 1_000_000);
     }
 
     public static boolean hasNothingToDraw(ChartSection chart)

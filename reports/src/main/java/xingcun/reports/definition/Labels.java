@@ -8,7 +8,10 @@ import xingcun.reports.ReportException;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /** Readable names of dimension codes (reports/definitions/labels.yml): utility_model reads 实用新型专利. */
 public final class Labels
@@ -27,9 +30,15 @@ public final class Labels
         return names.getOrDefault(language.id(), key);
     }
 
+    /** Like the definitions, the installation's reports/definitions/labels.yml wins over the built-in copy. */
     private static Map<String, Map<String, Map<String, String>>> load()
     {
-        try (InputStream input = Labels.class.getClassLoader().getResourceAsStream("xingcun/reports/definitions/labels.yml")) {
+        Optional<Path> installed = Optional.ofNullable(System.getProperty("xingcun.home"))
+                .map(home -> Path.of(home, "reports", "definitions", "labels.yml"))
+                .filter(Files::isRegularFile);
+        try (InputStream input = installed.isPresent()
+                ? Files.newInputStream(installed.get())
+                : Labels.class.getClassLoader().getResourceAsStream("xingcun/reports/definitions/labels.yml")) {
             return new ObjectMapper(new YAMLFactory()).readValue(input, new TypeReference<>() {});
         }
         catch (IOException e) {

@@ -118,6 +118,10 @@ public final class MetricEngine
     /** A community code or name (with or without its suffix) as its code, by dim_community; unknown ones are a bad argument. */
     public String resolveCommunity(String codeOrName)
     {
+        // a statistics code is unique; only then may a name or a civil-affairs code (which can equal another's code) match
+        if (!warehouse.query("select 1 from dim_community where community_code = ?", List.of(codeOrName.strip())).rows().isEmpty()) {
+            return codeOrName.strip();
+        }
         List<List<Object>> matches = warehouse.query("select community_code from dim_community where community_code = ? or community_code_civil_affairs = ? "
                 + "or community_name = ? or community_full_name = ? or community_name = regexp_replace(?, '(社区居民委员会|社区居委会|村民委员会|村委会|居委会|社区)$', '')",
                 java.util.Collections.nCopies(5, codeOrName.strip())).rows();
