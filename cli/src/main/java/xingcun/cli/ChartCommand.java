@@ -117,21 +117,20 @@ final class ChartCommand
                 throw new ReportException(ReportErrorCode.INVALID_ARGUMENT, "Invalid chart: " + e.getMessage());
             }
             String caption = caption(metric, warehouse, chartLanguage);
-            try (ChartRenderer renderer = ChartRenderer.start()) {
-                ChartFiles files = ChartDrawing.draw(renderer, section, chartLanguage, dimensions[0], dimensions[1], Optional.of(caption));
-                List<String> problems = ReportChecks.problems(section, files);
-                if (!problems.isEmpty()) {
-                    throw new ReportException(ReportErrorCode.CHECK_FAILED, "Chart not written, it failed its checks: " + String.join("; ", problems));
-                }
-                if (out.toAbsolutePath().getParent() != null) {
-                    Files.createDirectories(out.toAbsolutePath().getParent());
-                }
-                if (fileFormat == Format.svg) {
-                    Files.writeString(out, files.svg(), StandardCharsets.UTF_8);
-                }
-                else {
-                    Files.write(out, files.png());
-                }
+            ChartRenderer renderer = ChartRenderer.shared();
+            ChartFiles files = ChartDrawing.draw(renderer, section, chartLanguage, dimensions[0], dimensions[1], Optional.of(caption));
+            List<String> problems = ReportChecks.problems(section, files);
+            if (!problems.isEmpty()) {
+                throw new ReportException(ReportErrorCode.CHECK_FAILED, "Chart not written, it failed its checks: " + String.join("; ", problems));
+            }
+            if (out.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(out.toAbsolutePath().getParent());
+            }
+            if (fileFormat == Format.svg) {
+                Files.writeString(out, files.svg(), StandardCharsets.UTF_8);
+            }
+            else {
+                Files.write(out, files.png());
             }
         }
         spec.commandLine().getOut().println("Chart written: " + out.toAbsolutePath().normalize());

@@ -79,19 +79,18 @@ final class ReportCommand
                     .compile(request);
             long compiled = System.nanoTime();
             err.println("xingcun: " + content.charts().size() + " charts to draw (the chart engine starts once, a few seconds) …");
-            try (ChartRenderer renderer = ChartRenderer.start()) {
-                long engineReady = System.nanoTime();
-                ReportBuilder.Published published = new ReportBuilder(renderer).publish(content, out);
-                long done = System.nanoTime();
-                var stdout = spec.commandLine().getOut();
-                Path index = out.resolve("index.html").toAbsolutePath().normalize();
-                stdout.printf("Report written: %s%n", index);
-                stdout.printf("%s · %d charts (charts/*.svg, *.png), data/*.csv, report.json%n", content.title(), published.charts());
-                stdout.printf("Time: %.1f s — warehouse and queries %.1f s, chart engine start %.1f s, charts %.1f s (%.0f ms each)%n",
-                        (done - started) / 1e9, (compiled - started) / 1e9, (engineReady - compiled) / 1e9, published.drawMillis() / 1e3,
-                        published.charts() == 0 ? 0.0 : (double) published.drawMillis() / published.charts());
-                return index;
-            }
+            ChartRenderer renderer = ChartRenderer.shared();
+            long engineReady = System.nanoTime();
+            ReportBuilder.Published published = new ReportBuilder(renderer).publish(content, out);
+            long done = System.nanoTime();
+            var stdout = spec.commandLine().getOut();
+            Path index = out.resolve("index.html").toAbsolutePath().normalize();
+            stdout.printf("Report written: %s%n", index);
+            stdout.printf("%s · %d charts (charts/*.svg, *.png), data/*.csv, report.json%n", content.title(), published.charts());
+            stdout.printf("Time: %.1f s — warehouse and queries %.1f s, chart engine start %.1f s, charts %.1f s (%.0f ms each)%n",
+                    (done - started) / 1e9, (compiled - started) / 1e9, (engineReady - compiled) / 1e9, published.drawMillis() / 1e3,
+                    published.charts() == 0 ? 0.0 : (double) published.drawMillis() / published.charts());
+            return index;
         }
     }
 }

@@ -35,6 +35,24 @@ public final class ChartRenderer
         this.renderSvg = context.getBindings("js").getMember("renderSvg");
     }
 
+    /**
+     * The process's renderer, started on first use and closed when the JVM exits: a scheduler that builds a report
+     * every month pays the engine's start once, not per report.
+     */
+    public static ChartRenderer shared()
+    {
+        return SharedRenderer.INSTANCE;
+    }
+
+    private static final class SharedRenderer
+    {
+        static final ChartRenderer INSTANCE = start();
+
+        static {
+            Runtime.getRuntime().addShutdownHook(new Thread(INSTANCE::close, "chart-renderer-close"));
+        }
+    }
+
     public static ChartRenderer start()
     {
         // interpreter mode on a stock JDK: the warning about the missing Graal compiler is expected, not news
