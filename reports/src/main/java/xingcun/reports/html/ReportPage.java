@@ -126,6 +126,7 @@ public final class ReportPage
     {
         Map<String, Object> view = new HashMap<>();
         view.put("id", chart.id());
+        view.put("kind", chart.kind().id());
         view.put("title", chart.title());
         view.put("note", chart.note().orElse(null));
         view.put("optionJson", scriptSafeJson(optionJson));
