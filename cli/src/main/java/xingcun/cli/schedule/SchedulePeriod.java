@@ -25,7 +25,7 @@ public record SchedulePeriod(String text)
                 ReportingPeriod.parse(text);
             }
             catch (WarehouseException e) {
-                throw new IllegalArgumentException("invalid period '" + text + "': write " + String.join(", ", WORDS)
+                throw new IllegalArgumentException("invalid period '" + text + "'; write " + String.join(", ", WORDS)
                         + ", or a fixed period such as 2021, 2021Q3 or 2021-07");
             }
         }
