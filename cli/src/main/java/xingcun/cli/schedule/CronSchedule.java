@@ -9,6 +9,7 @@ import com.cronutils.parser.CronParser;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -55,7 +56,8 @@ public final class CronSchedule
     /** The first fire strictly after this instant, if the expression ever fires again. */
     public Optional<Instant> nextAfter(Instant instant)
     {
-        return executionTime.nextExecution(ZonedDateTime.ofInstant(instant, zone)).map(ZonedDateTime::toInstant);
+        // from the whole second: with a seconds field the library would keep the instant's fraction in the fire time
+        return executionTime.nextExecution(ZonedDateTime.ofInstant(instant, zone).truncatedTo(ChronoUnit.SECONDS)).map(ZonedDateTime::toInstant);
     }
 
     /** Every fire in (after, until], oldest first. */

@@ -72,6 +72,9 @@ class ScheduleConfigTest
         ScheduleConfig everyTwoSeconds = read(MONTHLY.replace("0 6 1 * *", "*/2 * * * * *"));
         assertThat(everyTwoSeconds.job("monthly").cron().firesBetween(Instant.parse("2026-11-28T00:00:00Z"), Instant.parse("2026-11-28T00:00:06Z")))
                 .containsExactly(Instant.parse("2026-11-28T00:00:02Z"), Instant.parse("2026-11-28T00:00:04Z"), Instant.parse("2026-11-28T00:00:06Z"));
+        // fires fall on whole seconds whatever the fraction of the instant they are counted from
+        assertThat(everyTwoSeconds.job("monthly").cron().firesBetween(Instant.parse("2026-11-28T00:00:00.500Z"), Instant.parse("2026-11-28T00:00:04.700Z")))
+                .containsExactly(Instant.parse("2026-11-28T00:00:02Z"), Instant.parse("2026-11-28T00:00:04Z"));
     }
 
     @Test

@@ -225,6 +225,7 @@ class ScheduleSampleLakeTest
         for (JsonNode run : runs) {
             Instant scheduledFor = OffsetDateTime.parse(run.get("scheduled_for").asText()).toInstant();
             assertThat(scheduledFor.getEpochSecond() % 2).isZero();
+            assertThat(scheduledFor.getNano()).isZero();
             assertThat(scheduledFor).isAfterOrEqualTo(previous.plusSeconds(2));
             assertThat(run.get("trigger").asText()).isEqualTo("schedule");
             assertThat(run.get("period").asText()).isEqualTo("2021-07");
