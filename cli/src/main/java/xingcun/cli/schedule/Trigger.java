@@ -1,21 +1,17 @@
 package xingcun.cli.schedule;
 
+import java.util.Locale;
+
 /** Why a run happened: its fire came due, it was missed while the scheduler was down, or someone asked with --run-now. */
 public enum Trigger
 {
-    SCHEDULE("schedule"),
-    CATCH_UP("catch_up"),
-    RUN_NOW("run_now");
+    SCHEDULE,
+    CATCH_UP,
+    RUN_NOW;
 
-    private final String text;
-
-    Trigger(String text)
-    {
-        this.text = text;
-    }
-
+    /** As the run log writes it: schedule, catch_up, run_now. */
     public String text()
     {
-        return text;
+        return name().toLowerCase(Locale.ROOT);
     }
 }

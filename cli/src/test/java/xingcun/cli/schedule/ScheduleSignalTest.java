@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -37,22 +38,14 @@ class ScheduleSignalTest
     void sigtermWhileWaitingStopsAtOnce()
             throws Exception
     {
-        Path schedule = Files.writeString(folder.resolve("schedules.yml"), """
+        sigtermOnce("waiting; next: yearly at ", """
                 jobs:
                   yearly:
                     run: ingest
                     cron: "0 6 2 1 *"
                     inbox: %s
                     lake: lake
-                """.formatted(SAMPLE));
-        ConsoleLines console = new ConsoleLines();
-        Process scheduler = start(schedule, console);
-        console.await("waiting; next: yearly at ", Duration.ofSeconds(60));
-        sigterm(scheduler);
-
-        assertThat(scheduler.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(scheduler.exitValue()).isEqualTo(KILLED_BY_SIGTERM);
-        console.await("xingcun: schedule: stopped", Duration.ofSeconds(10));
+                """);
         assertThat(folder.resolve("schedule-runs.jsonl")).isEmptyFile();
         assertThat(folder.resolve("schedule-runs.state.json")).content().contains("\"yearly\"");
     }
@@ -61,7 +54,7 @@ class ScheduleSignalTest
     void sigtermDuringARunGivesItStopTimeoutThenRecordsItInterrupted()
             throws Exception
     {
-        Path schedule = Files.writeString(folder.resolve("schedules.yml"), """
+        ConsoleLines console = sigtermOnce("xingcun: schedule: ingest started", """
                 stop_timeout: 1s
                 jobs:
                   ingest:
@@ -69,15 +62,7 @@ class ScheduleSignalTest
                     cron: "* * * * * *"
                     inbox: %s
                     lake: lake
-                """.formatted(SAMPLE));
-        ConsoleLines console = new ConsoleLines();
-        Process scheduler = start(schedule, console);
-        console.await("xingcun: schedule: ingest started", Duration.ofSeconds(60));
-        sigterm(scheduler);
-
-        assertThat(scheduler.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(scheduler.exitValue()).isEqualTo(KILLED_BY_SIGTERM);
-        console.await("xingcun: schedule: stopped", Duration.ofSeconds(10));
+                """);
         assertThat(console.text()).contains("xingcun: schedule: stopping: waiting up to 1.0 s for ingest to finish", "xingcun: schedule: ingest interrupted");
         List<JsonNode> log = RunLogLines.read(folder.resolve("schedule-runs.jsonl"));
         assertThat(log).hasSize(1);
@@ -86,13 +71,22 @@ class ScheduleSignalTest
         assertThat(log.get(0).get("reason").asText()).startsWith("the scheduler was stopped");
         // the interrupted fire is not marked done: the next start catches it up
         assertThat(ScheduleState.load(folder.resolve("schedule-runs.state.json"), ScheduleConfigReader.DEFAULT_ZONE).lastHandled("ingest").orElseThrow())
-                .isBefore(java.time.OffsetDateTime.parse(log.get(0).get("scheduled_for").asText()).toInstant());
+                .isBefore(OffsetDateTime.parse(log.get(0).get("scheduled_for").asText()).toInstant());
     }
 
-    /** Process.destroy() sends SIGTERM too, but closes our end of the pipes: the lines said while stopping would be lost. */
-    private static void sigterm(Process process)
+    /** Starts a scheduler on the schedule (%s: the sample inbox), sends SIGTERM once it said the line, and checks it stopped. */
+    private ConsoleLines sigtermOnce(String line, String schedule)
+            throws Exception
     {
-        assertThat(process.toHandle().destroy()).isTrue();
+        ConsoleLines console = new ConsoleLines();
+        Process scheduler = start(Files.writeString(folder.resolve("schedules.yml"), schedule.formatted(SAMPLE)), console);
+        console.await(line, Duration.ofSeconds(60));
+        // Process.destroy() sends SIGTERM too, but closes our end of the pipes: the lines said while stopping would be lost
+        assertThat(scheduler.toHandle().destroy()).isTrue();
+        assertThat(scheduler.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(scheduler.exitValue()).isEqualTo(KILLED_BY_SIGTERM);
+        console.await("xingcun: schedule: stopped", Duration.ofSeconds(10));
+        return console;
     }
 
     /** xingcun schedule in its own JVM, with this JVM's flags (Spark's --add-opens) and classpath; its stderr goes to the console lines. */
