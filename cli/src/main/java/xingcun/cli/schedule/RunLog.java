@@ -10,9 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 
 import static java.util.Objects.requireNonNull;
 
@@ -23,6 +21,8 @@ import static java.util.Objects.requireNonNull;
 public final class RunLog
 {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Fires fall on whole seconds; start and end times keep milliseconds, always three digits so the lines align. */
+    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX");
 
     private final Path file;
 
@@ -63,9 +63,9 @@ public final class RunLog
         ObjectNode line = JSON.createObjectNode();
         line.put("job", record.job());
         line.put("trigger", record.trigger().text());
-        line.put("scheduled_for", time(record.scheduledFor()));
-        line.put("started", record.started().map(RunLog::time).orElse(null));
-        line.put("finished", record.finished().map(RunLog::time).orElse(null));
+        line.put("scheduled_for", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(record.scheduledFor()));
+        line.put("started", record.started().map(MOMENT::format).orElse(null));
+        line.put("finished", record.finished().map(MOMENT::format).orElse(null));
         line.put("attempt", record.attempt());
         line.put("status", record.status().text());
         if (record.exitCode().isPresent()) {
@@ -79,10 +79,5 @@ public final class RunLog
         ArrayNode outputs = line.putArray("outputs");
         record.outputs().forEach(outputs::add);
         return line;
-    }
-
-    private static String time(OffsetDateTime time)
-    {
-        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time.truncatedTo(ChronoUnit.MILLIS));
     }
 }

@@ -202,14 +202,23 @@ public final class ScheduleConfigReader
                 case "ingest" -> new IngestAction(path(required("inbox", "the inbox folder")), lake(), optional("master"));
                 case "report" -> new ReportAction(path(required("lake", "the lake folder")), oneOf("kind", required("kind", "kind: monthly"), ReportAction.KINDS),
                         period(), out(ReportAction.PLACEHOLDERS), language(), optional("community"), optional("talent"));
-                default -> new MetricsAction(path(required("lake", "the lake folder")), period(), out(MetricsAction.PLACEHOLDERS),
-                        oneOf("format", optional("format").orElse("csv"), MetricsAction.FORMATS), list("metrics"), list("by"), optional("community"), language());
+                default -> metrics();
             };
             CatchUp catchUp = optional("catch_up").map(text -> CatchUp.valueOf(oneOf("catch_up", text, List.of("all", "latest", "none")).toUpperCase()))
                     .orElse(command.equals("report") ? CatchUp.ALL : CatchUp.LATEST);
             int retries = optional("retries").map(this::retries).orElse(0);
             Duration retryDelay = optional("retry_delay").map(text -> duration(text, "retry_delay", this)).orElse(DEFAULT_RETRY_DELAY);
             return new JobDefinition(id, cron, action, catchUp, retries, retryDelay);
+        }
+
+        private MetricsAction metrics()
+        {
+            OutputTemplate out = out(MetricsAction.PLACEHOLDERS);
+            // out: exports/m.xlsx says the format already; a CSV written under that name would not open
+            String extension = out.text().substring(out.text().lastIndexOf('.') + 1);
+            String format = optional("format").orElse(MetricsAction.FORMATS.contains(extension) ? extension : "csv");
+            return new MetricsAction(path(required("lake", "the lake folder")), period(), out, oneOf("format", format, MetricsAction.FORMATS),
+                    list("metrics"), list("by"), optional("community"), language());
         }
 
         private String required(String key, String example)

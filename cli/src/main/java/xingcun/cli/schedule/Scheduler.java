@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
@@ -55,7 +56,7 @@ public final class Scheduler
                 if (state.lastHandled(job.id()).isEmpty()) {
                     state.handled(job.id(), started);
                 }
-                console.say(job.id() + " (" + job.action().command() + ", cron \"" + job.cron().expression() + "\", catch_up " + job.catchUp().name().toLowerCase()
+                console.say(job.id() + " (" + job.action().command() + ", cron \"" + job.cron().expression() + "\", catch_up " + job.catchUp().name().toLowerCase(Locale.ROOT)
                         + "): " + job.cron().nextAfter(clock.instant()).map(next -> "next at " + console.time(next)).orElse("never fires again"));
             }
             Optional<Instant> announced = Optional.empty();

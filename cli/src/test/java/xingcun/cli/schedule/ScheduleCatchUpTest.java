@@ -77,7 +77,7 @@ class ScheduleCatchUpTest
         assertThat(first.get("exit_code").asInt()).isZero();
         assertThat(first.get("reason").isNull()).isTrue();
         assertThat(first.get("period").asText()).isEqualTo("2026-08");
-        assertThat(first.get("started").asText()).isEqualTo("2026-12-01T09:00:00+08:00");
+        assertThat(first.get("started").asText()).isEqualTo("2026-12-01T09:00:00.000+08:00");
         assertThat(first.get("outputs")).extracting(JsonNode::asText).containsExactly(folder.resolve("reports/monthly-2026-08").toString());
         assertThat(folder.resolve("reports")).isDirectory();
         assertThat(console.text()).contains("xingcun: schedule: monthly started: the run for 2026-09-01 06:00:00 +08:00, period 2026-08: xingcun report --lake "
@@ -294,7 +294,6 @@ class ScheduleCatchUpTest
 
     private static void lastHandled(ScheduleConfig config, String job, Instant fire)
     {
-        new RunLog(config.runLog());
         ScheduleState.load(config.stateFile(), config.zone()).handled(job, fire);
     }
 

@@ -61,6 +61,15 @@ class ScheduleConfigTest
     }
 
     @Test
+    void aMetricsExportTakesItsFormatFromTheFileNameUnlessToldOtherwise()
+    {
+        String metrics = MONTHLY.replace("run: report", "run: metrics").replace("    kind: monthly\n", "");
+        assertThat(((MetricsAction) read(metrics.replace("{kind}-{period}", "{period}.xlsx")).job("monthly").action()).format()).isEqualTo("xlsx");
+        assertThat(((MetricsAction) read(metrics.replace("{kind}-{period}", "{period}.{format}")).job("monthly").action()).format()).isEqualTo("csv");
+        assertThat(((MetricsAction) read(metrics.replace("{kind}-{period}", "{period}.txt") + "    format: json\n").job("monthly").action()).format()).isEqualTo("json");
+    }
+
+    @Test
     void cronFiresAreReadInTheSchedulesZone()
     {
         ScheduleConfig config = read(MONTHLY);
@@ -113,6 +122,8 @@ class ScheduleConfigTest
                 + "monthly, community, talent"));
         assertThat(problem(MONTHLY + "    catch_up: some\n")).isEqualTo(invalid("job monthly: invalid catch_up 'some'; write one of all, latest, none"));
         assertThat(problem(MONTHLY + "    retries: many\n")).isEqualTo(invalid("job monthly: invalid retries 'many'; write a whole number from 0 to 99"));
+        assertThat(problem(MONTHLY.replace("run: report", "run: metrics").replace("    kind: monthly\n", "").replace("{kind}-{period}", "{period}.pdf")
+                + "    format: pdf\n")).isEqualTo(invalid("job monthly: invalid format 'pdf'; write one of csv, json, xlsx"));
         assertThat(problem(MONTHLY + "    retry_delay: soon\n")).isEqualTo(invalid("job monthly: invalid retry_delay 'soon'; write it as 30s, 5m or 1h"));
         assertThat(problem("zone: Asia/Kunming\n" + MONTHLY)).isEqualTo(invalid("invalid zone 'Asia/Kunming'; write a region id such as Asia/Shanghai"));
         assertThat(problem(MONTHLY.replace("{kind}-{period}", "{kind}-{month}"))).isEqualTo(invalid("job monthly: unknown placeholder {month} in out "
@@ -155,6 +166,24 @@ class ScheduleConfigTest
         assertThat(folder.resolve("schedule-runs.jsonl")).doesNotExist();
         assertThat(xingcun("--help").out()).contains("schedule");
         assertThat(xingcun("schedule", "--help").out()).contains("Usage: xingcun schedule", "--config=FILE", "--run-now=JOB");
+    }
+
+    @Test
+    void aSecondSchedulerOnTheSameRunLogRefusesToStart()
+            throws IOException
+    {
+        Path file = write(MONTHLY);
+        Path lockFile = folder.resolve("schedule-runs.lock");
+        try (SchedulerLock running = SchedulerLock.acquire(lockFile)) {
+            CommandRunner.Result second = xingcun("schedule", "--config", file.toString());
+            assertThat(second.exitCode()).isEqualTo(3);
+            assertThat(second.err()).isEqualTo("xingcun: Cannot start the scheduler: another scheduler runs these jobs (it holds " + lockFile
+                    + "); stop it first, or give this schedule its own run_log\n");
+        }
+        // the lock goes with the scheduler that held it
+        try (SchedulerLock next = SchedulerLock.acquire(lockFile)) {
+            assertThat(lockFile).content().isEqualTo(ProcessHandle.current().pid() + "\n");
+        }
     }
 
     private static List<String> nextRun(JobDefinition job, Instant after)

@@ -96,7 +96,6 @@ class ScheduleSampleLakeTest
                     catch_up: all
                 """);
         ScheduleConfig config = ScheduleConfigReader.read(schedule);
-        new RunLog(config.runLog());
         ScheduleState.load(config.stateFile(), SHANGHAI).handled("monthly-metrics", ZonedDateTime.of(2021, 10, 15, 0, 0, 0, 0, SHANGHAI).toInstant());
         // the scheduler was down from mid-October 2021 and starts again on New Year's morning
         Clock newYearsMorning = Clock.fixed(ZonedDateTime.of(2022, 1, 1, 8, 0, 0, 0, SHANGHAI).toInstant(), SHANGHAI);
