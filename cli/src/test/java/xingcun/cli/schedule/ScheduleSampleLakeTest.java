@@ -44,15 +44,20 @@ class ScheduleSampleLakeTest
             throws IOException
     {
         lake = folder.resolve("lake");
+        // the families the exports below read: Spark's time goes per family, and these tests are about the scheduler
+        Path inbox = folder.resolve("inbox");
+        for (String family : List.of("talents", "service_logs", "trainings", "training_attendance")) {
+            copyFolder(SAMPLE.resolve(family), inbox.resolve(family));
+        }
         ingestSchedule = write("ingest", """
                 jobs:
                   nightly-ingest:
                     run: ingest
                     cron: "30 1 * * *"
-                    inbox: %s
+                    inbox: ../inbox
                     lake: ../lake
                     retries: 2
-                """.formatted(SAMPLE));
+                """);
         ingest = xingcun("schedule", "--config", ingestSchedule.toString(), "--run-now", "nightly-ingest");
     }
 
@@ -61,7 +66,7 @@ class ScheduleSampleLakeTest
     {
         assertThat(ingest.exitCode()).as(ingest.err()).isZero();
         assertThat(ingest.err()).contains("xingcun: schedule: nightly-ingest started: the run for ",
-                ": xingcun ingest --inbox " + SAMPLE + " --lake " + lake,
+                ": xingcun ingest --inbox " + folder.resolve("inbox") + " --lake " + lake,
                 "xingcun: schedule: nightly-ingest succeeded (exit 0) in ");
         // the ingest's own progress and summary are kept from the terminal: the run log is where a run is read back
         assertThat(ingest.out()).isEmpty();
@@ -245,6 +250,17 @@ class ScheduleSampleLakeTest
     {
         Path schedule = Files.createDirectories(folder.resolve(name)).resolve("schedules.yml");
         return Files.writeString(schedule, yaml);
+    }
+
+    private static void copyFolder(Path from, Path to)
+            throws IOException
+    {
+        Files.createDirectories(to);
+        try (var files = Files.list(from)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, to.resolve(file.getFileName()));
+            }
+        }
     }
 
     private static CommandRunner.Result xingcun(String... arguments)
