@@ -159,6 +159,31 @@ class ScheduleSampleLakeTest
     }
 
     @Test
+    void aReportJobPublishesTheReportAndLogsWhereItIs()
+            throws IOException
+    {
+        Path schedule = write("report", """
+                jobs:
+                  monthly-report:
+                    run: report
+                    cron: "0 6 1 * *"
+                    lake: ../lake
+                    kind: monthly
+                    period: 2021-07
+                    out: reports/{kind}-{period}
+                """);
+        CommandRunner.Result result = xingcun("schedule", "--config", schedule.toString(), "--run-now", "monthly-report");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        Path report = schedule.resolveSibling("reports/monthly-2021-07");
+        assertThat(report.resolve("index.html")).content().contains("2021年7月万名人才兴万村工作月报");
+        assertThat(report.resolve("report.json")).exists();
+        JsonNode run = RunLogLines.read(schedule.resolveSibling("schedule-runs.jsonl")).get(0);
+        assertThat(run.get("status").asText()).isEqualTo("succeeded");
+        assertThat(run.get("period").asText()).isEqualTo("2021-07");
+        assertThat(run.get("outputs")).extracting(JsonNode::asText).containsExactly(report.toString());
+    }
+
+    @Test
     void aFailedRunIsRetriedAndBadArgumentsAreNot()
             throws IOException
     {
