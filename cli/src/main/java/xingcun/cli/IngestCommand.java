@@ -15,6 +15,8 @@ import xingcun.pipeline.read.Inbox;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -42,14 +44,24 @@ final class IngestCommand
             description = "Spark master: local[*] (default) or spark://HOST:PORT for a cluster.")
     private String master;
 
+    @Option(names = "--conf", paramLabel = "KEY=VALUE",
+            description = {"A Spark setting, repeatable: spark.executor.memory=4g, spark.hadoop.fs.s3a.endpoint=…, spark.driver.host=ADDRESS.",
+                    "See README, \"Running on a Spark cluster\"."})
+    private Map<String, String> settings = new LinkedHashMap<>();
+
     @Override
     public Integer call()
     {
-        ingest(spec, inbox, lake, master);
+        ingest(spec, inbox, lake, master, settings);
         return ExitCodes.OK;
     }
 
     static RunReport ingest(CommandSpec spec, Path inbox, String lake, String master)
+    {
+        return ingest(spec, inbox, lake, master, Map.of());
+    }
+
+    static RunReport ingest(CommandSpec spec, Path inbox, String lake, String master, Map<String, String> settings)
     {
         var err = spec.commandLine().getErr();
         var out = spec.commandLine().getOut();
@@ -59,13 +71,17 @@ final class IngestCommand
             throw new PipelineException(PipelineErrorCode.INVALID_ARGUMENT,
                     "Invalid --master " + master + ": use local[*], local[N] or spark://HOST:PORT (also yarn, k8s://…, mesos://…)");
         }
+        settings.keySet().stream().filter(key -> !key.startsWith("spark.")).findFirst().ifPresent(key -> {
+            throw new PipelineException(PipelineErrorCode.INVALID_ARGUMENT,
+                    "Invalid --conf " + key + ": Spark settings start with spark. (spark.executor.memory=4g, spark.hadoop.fs.s3a.endpoint=…)");
+        });
         Path localLake = lake.contains("://") ? null : Path.of(lake);
         if (localLake != null && Files.exists(localLake) && !Files.isDirectory(localLake)) {
             throw new PipelineException(PipelineErrorCode.INVALID_ARGUMENT, "Cannot use lake " + lake + ": it is a file, not a folder");
         }
         err.println("xingcun: starting Spark (" + master + ") …");
         long started = System.nanoTime();
-        SparkSession spark = IngestSessions.create(master);
+        SparkSession spark = IngestSessions.create(master, settings);
         err.printf("xingcun: Spark ready in %.1f s%n", (System.nanoTime() - started) / 1e9);
         try {
             RunReport report = IngestJob.run(spark, new IngestOptions(inbox, lake, LocalDate.now(ZoneId.of("Asia/Shanghai")),

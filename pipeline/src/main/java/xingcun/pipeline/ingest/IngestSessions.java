@@ -1,26 +1,63 @@
 package xingcun.pipeline.ingest;
 
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import xingcun.pipeline.cluster.ClusterSessions;
 
-/** Spark sessions tuned for a command-line ingest: no UI, few shuffle partitions, no event logs. */
+import java.util.Map;
+
+/** Spark sessions tuned for an ingest: few shuffle partitions, UTC; for the command line also no UI and no event logs. */
 public final class IngestSessions
 {
     public static final String LOCAL = "local[*]";
+
+    private static final Map<String, String> TUNING = Map.of(
+            // the sample is tiny and a province-year is a few million rows: a handful of partitions per shuffle is enough
+            "spark.sql.shuffle.partitions", "4",
+            "spark.sql.adaptive.enabled", "true",
+            "spark.sql.session.timeZone", "UTC",
+            "spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
+    private static final Map<String, String> COMMAND_LINE = Map.of(
+            "spark.ui.enabled", "false",
+            "spark.ui.showConsoleProgress", "false");
 
     private IngestSessions() {}
 
     public static SparkSession create(String master)
     {
-        return SparkSession.builder()
-                .appName("xingcun-ingest")
-                .master(master)
-                .config("spark.ui.enabled", "false")
-                .config("spark.ui.showConsoleProgress", "false")
-                // the sample is tiny and a province-year is a few million rows: a handful of partitions per shuffle is enough
-                .config("spark.sql.shuffle.partitions", "4")
-                .config("spark.sql.adaptive.enabled", "true")
-                .config("spark.sql.session.timeZone", "UTC")
-                .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
-                .getOrCreate();
+        return create(master, Map.of());
+    }
+
+    /**
+     * A session on {@code master}: local[N], or a cluster whose executors get this application's jars. The user's
+     * settings (spark.executor.memory, spark.hadoop.* …) win over ours; spark.jars is added to, not replaced.
+     */
+    public static SparkSession create(String master, Map<String, String> settings)
+    {
+        boolean cluster = ClusterSessions.isCluster(master);
+        SparkSession.Builder builder = SparkSession.builder().appName("xingcun-ingest").master(master);
+        TUNING.forEach(builder::config);
+        COMMAND_LINE.forEach(builder::config);
+        settings.forEach(builder::config);
+        if (cluster) {
+            ClusterSessions.settings(master, settings).forEach(builder::config);
+        }
+        SparkSession spark = builder.getOrCreate();
+        if (cluster) {
+            ClusterSessions.awaitExecutor(spark, master);
+        }
+        return spark;
+    }
+
+    /**
+     * A session under spark-submit, which gives the master, the application jar and the user's settings as system
+     * properties: our tuning fills only what it leaves unset.
+     */
+    public static SparkSession submitted()
+    {
+        SparkConf conf = new SparkConf();
+        conf.setIfMissing("spark.app.name", "xingcun-ingest");
+        TUNING.forEach(conf::setIfMissing);
+        return SparkSession.builder().config(conf).getOrCreate();
     }
 }
