@@ -7,6 +7,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import xingcun.pipeline.PipelineErrorCode;
 import xingcun.pipeline.PipelineException;
+import xingcun.pipeline.cluster.ClusterSessions;
 import xingcun.pipeline.ingest.IngestJob;
 import xingcun.pipeline.ingest.IngestOptions;
 import xingcun.pipeline.ingest.IngestSessions;
@@ -79,6 +80,7 @@ final class IngestCommand
         if (localLake != null && Files.exists(localLake) && !Files.isDirectory(localLake)) {
             throw new PipelineException(PipelineErrorCode.INVALID_ARGUMENT, "Cannot use lake " + lake + ": it is a file, not a folder");
         }
+        ClusterSessions.requireReachable(master);
         err.println("xingcun: starting Spark (" + master + ") …");
         long started = System.nanoTime();
         SparkSession spark = IngestSessions.create(master, settings);

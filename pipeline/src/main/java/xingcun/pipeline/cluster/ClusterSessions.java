@@ -39,8 +39,8 @@ public final class ClusterSessions
      */
     public static Map<String, String> settings(String master, Map<String, String> userSettings)
     {
+        requireReachable(master);
         Optional<StandaloneMaster> standalone = StandaloneMaster.parse(master);
-        standalone.ifPresent(cluster -> cluster.requireReachable(CONNECT_TIMEOUT));
         Map<String, String> settings = new LinkedHashMap<>();
         if (standalone.map(StandaloneMaster::onLoopback).orElse(false) && !userSettings.containsKey("spark.driver.host")) {
             settings.put("spark.driver.host", "127.0.0.1");
@@ -51,6 +51,12 @@ public final class ClusterSessions
         ExecutorJars.locate().forEach(jar -> jars.add(jar.toString()));
         settings.put("spark.jars", String.join(",", jars));
         return settings;
+    }
+
+    /** Fails with what to do when {@code master} is a standalone master that does not answer; other masters pass. */
+    public static void requireReachable(String master)
+    {
+        StandaloneMaster.parse(master).ifPresent(cluster -> cluster.requireReachable(CONNECT_TIMEOUT));
     }
 
     /** Waits until the cluster gave the session an executor; stops the session and says why when it does not. */
