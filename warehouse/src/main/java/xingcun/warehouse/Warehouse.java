@@ -95,8 +95,14 @@ public final class Warehouse
     /** Runs a user's ad hoc query after both read-only guards. */
     public QueryResult runUserQuery(String sql)
     {
+        return runUserQuery(sql, List.of());
+    }
+
+    /** A user's query with values bound to its '?' placeholders (a notebook's parameters), after both read-only guards. */
+    public QueryResult runUserQuery(String sql, List<?> parameters)
+    {
         String query = requireSingleReadOnlyQuery(sql);
-        return query(query, List.of());
+        return query(query, parameters);
     }
 
     /**

@@ -1,25 +1,17 @@
 package xingcun.reports.html;
 
-import com.github.jknack.handlebars.Handlebars;
 import com.github.jknack.handlebars.Template;
-import com.github.jknack.handlebars.io.ClassPathTemplateLoader;
-import xingcun.reports.ReportErrorCode;
-import xingcun.reports.ReportException;
 import xingcun.reports.build.Card;
 import xingcun.reports.build.ChartSection;
 import xingcun.reports.build.ReportCompiler;
 import xingcun.reports.build.ReportContent;
 import xingcun.reports.build.ReportPart;
 import xingcun.reports.build.TableSection;
-import xingcun.reports.chart.ChartRenderer;
 import xingcun.reports.definition.Language;
 import xingcun.warehouse.metrics.Metric;
 
-import java.io.IOException;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -30,9 +22,7 @@ import java.util.Map;
  */
 public final class ReportPage
 {
-    private static final Template TEMPLATE = compile();
-    private static final String ECHARTS = ChartRenderer.script(ChartRenderer.ECHARTS_SCRIPT);
-    private static final String STYLE = ChartRenderer.script(ChartRenderer.STYLE_SCRIPT);
+    private static final Template TEMPLATE = PageShell.template("html/report");
 
     private ReportPage() {}
 
@@ -40,9 +30,7 @@ public final class ReportPage
     public static String html(ReportContent content, Map<String, String> optionJson)
     {
         Language language = content.request().language();
-        Map<String, Object> model = new HashMap<>();
-        model.put("lang", language == Language.ZH ? "zh-CN" : "en");
-        model.put("title", content.title());
+        Map<String, Object> model = PageShell.model(language == Language.ZH ? "zh-CN" : "en", content.title());
         model.put("subject", content.subject().name());
         model.put("periodName", ReportCompiler.periodName(content.request().period(), language));
         model.put("from", content.request().period().from().toString());
@@ -57,28 +45,7 @@ public final class ReportPage
         model.put("definitions", content.metrics().stream()
                 .map(metric -> Map.of("name", language.pick(metric.nameChinese(), metric.nameEnglish()), "definition", definition(metric, language)))
                 .toList());
-        model.put("nonce", nonce());
-        model.put("echartsScript", ECHARTS);
-        model.put("styleScript", STYLE);
-        try {
-            return TEMPLATE.apply(model);
-        }
-        catch (IOException e) {
-            throw new ReportException(ReportErrorCode.RENDER_FAILED, "Cannot write the report page: " + e.getMessage(), e);
-        }
-    }
-
-    /** JSON inside a script element ends at the first "</script": escape every '<' (and '>', '&') as JSON allows. */
-    public static String scriptSafeJson(String json)
-    {
-        return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
-    }
-
-    private static String nonce()
-    {
-        byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
+        return PageShell.apply(TEMPLATE, model);
     }
 
     private static String definition(Metric metric, Language language)
@@ -129,7 +96,7 @@ public final class ReportPage
         view.put("kind", chart.kind().id());
         view.put("title", chart.title());
         view.put("note", chart.note().orElse(null));
-        view.put("optionJson", scriptSafeJson(optionJson));
+        view.put("optionJson", PageShell.scriptSafeJson(optionJson));
         return view;
     }
 
@@ -142,15 +109,5 @@ public final class ReportPage
         view.put("columns", table.columns());
         view.put("rows", table.rows());
         return view;
-    }
-
-    private static Template compile()
-    {
-        try {
-            return new Handlebars(new ClassPathTemplateLoader("/xingcun/reports/html", ".hbs")).compile("report");
-        }
-        catch (IOException e) {
-            throw new ReportException(ReportErrorCode.RENDER_FAILED, "Cannot read the report template: " + e.getMessage(), e);
-        }
     }
 }
