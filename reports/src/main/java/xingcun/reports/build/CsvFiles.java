@@ -8,11 +8,11 @@ import java.io.StringWriter;
 import java.util.List;
 
 /** CSV with a UTF-8 byte-order mark, so Excel on a Chinese Windows opens the Chinese headers correctly. */
-final class CsvFiles
+public final class CsvFiles
 {
     private CsvFiles() {}
 
-    static String csv(List<String> columns, List<? extends List<?>> rows)
+    public static String csv(List<String> columns, List<? extends List<?>> rows)
     {
         StringWriter writer = new StringWriter();
         writer.write('\uFEFF');
