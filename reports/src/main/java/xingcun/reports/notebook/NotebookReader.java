@@ -51,7 +51,7 @@ public final class NotebookReader
             text = Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n");
         }
         catch (IOException e) {
-            throw new ReportException(ReportErrorCode.INVALID_ARGUMENT, "Cannot read notebook " + file + ": " + (Files.exists(file) ? e.getMessage() : "no such file"), e);
+            throw new ReportException(ReportErrorCode.INVALID_ARGUMENT, "Cannot read notebook " + file + ": " + (Files.exists(file) ? e.getMessage() : "no such file; xingcun notebook list shows the shipped ones"), e);
         }
         String name = file.getFileName().toString().replaceFirst("\\.md$", "");
         return parse(name, text, file.toString());
