@@ -61,7 +61,7 @@ class NotebookCommandTest
         for (String notebook : SHIPPED) {
             Path page = shippedOut.resolve(notebook + ".html");
             String html = Files.readString(page, StandardCharsets.UTF_8);
-            int charts = count(Pattern.compile("<div class=\"chart\" ").matcher(html));
+            int charts = count(Pattern.compile("<div class=\"chart chart-").matcher(html));
             assertThat(charts).as(notebook + " charts").isGreaterThanOrEqualTo(2);
             assertThat(html).as(notebook).doesNotContain("class=\"error\"", "无数据")
                     .doesNotContainPattern("(src|href)\\s*=\\s*[\"']?(https?:)?//");

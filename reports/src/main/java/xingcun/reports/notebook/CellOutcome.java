@@ -53,13 +53,14 @@ public sealed interface CellOutcome
         }
     }
 
-    /** A chart: its option JSON as ChartOptions made it, or nothing when its result has no rows, or its error. */
-    record Chart(String id, String title, String data, int line, Optional<String> optionJson, Optional<String> error)
+    /** A chart: its kind's id (for the box's height), its option JSON as ChartOptions made it, or nothing when its result has no rows, or its error. */
+    record Chart(String id, String kind, String title, String data, int line, Optional<String> optionJson, Optional<String> error)
             implements CellOutcome
     {
         public Chart
         {
             requireNonNull(id, "id is null");
+            requireNonNull(kind, "kind is null");
             requireNonNull(title, "title is null");
             requireNonNull(data, "data is null");
             requireNonNull(optionJson, "optionJson is null");

@@ -67,6 +67,7 @@ public final class NotebookPage
         else if (outcome instanceof CellOutcome.Chart chart) {
             view.put("chart", true);
             view.put("id", chart.id());
+            view.put("kind", chart.kind());
             view.put("title", chart.title());
             view.put("data", chart.data());
             view.put("dataAnchor", queryAnchors.get(chart.data()));

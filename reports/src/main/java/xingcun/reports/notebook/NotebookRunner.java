@@ -87,10 +87,12 @@ public final class NotebookRunner
 
     private static CellOutcome.Chart chart(Cell.Chart chart, String id, Set<String> names, Map<String, QueryResult> results)
     {
+        String kind = "";
         String title = "";
         String data = "";
         try {
             ChartSpec spec = ChartSpec.parse(chart.yaml());
+            kind = spec.kind().id();
             title = spec.title();
             data = spec.data();
             QueryResult result = results.get(spec.data());
@@ -101,10 +103,10 @@ public final class NotebookRunner
             }
             ChartData chartData = spec.chartData(result);
             Optional<String> option = chartData.isEmpty() ? Optional.empty() : Optional.of(ChartOptions.json(spec.kind(), chartData, spec.title(), "", Language.ZH));
-            return new CellOutcome.Chart(id, title, data, chart.line(), option, Optional.empty());
+            return new CellOutcome.Chart(id, kind, title, data, chart.line(), option, Optional.empty());
         }
         catch (ReportException e) {
-            return new CellOutcome.Chart(id, title, data, chart.line(), Optional.empty(), Optional.of(e.getMessage()));
+            return new CellOutcome.Chart(id, kind, title, data, chart.line(), Optional.empty(), Optional.of(e.getMessage()));
         }
     }
 }
