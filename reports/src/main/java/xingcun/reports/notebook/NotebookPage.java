@@ -19,7 +19,7 @@ import java.util.Map;
 public final class NotebookPage
 {
     /** Rows a result table shows; the CSV beside the page has them all. */
-    public static final int ROWS_SHOWN = 50;
+    private static final int ROWS_SHOWN = 50;
     private static final Template TEMPLATE = PageShell.template("notebook/notebook");
 
     private NotebookPage() {}
@@ -31,7 +31,7 @@ public final class NotebookPage
         model.put("description", notebook.description());
         model.put("contents", notebook.contents().stream().map(heading -> Map.of("id", heading.id(), "text", heading.text())).toList());
         model.put("parameters", run.parameters().values().stream().map(value -> Map.of(
-                "name", value.parameter().name(), "value", value.text(), "description", value.parameter().description(),
+                "name", value.parameter().name(), "value", value.text().isEmpty() ? "（空 empty）" : value.text(), "description", value.parameter().description(),
                 "origin", value.isGiven() ? "--param" : "默认 default")).toList());
         model.put("queryCount", run.queries().size());
         model.put("chartCount", run.charts().size());

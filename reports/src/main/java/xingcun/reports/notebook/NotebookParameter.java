@@ -14,9 +14,4 @@ public record NotebookParameter(String name, ParameterType type, Optional<String
         requireNonNull(defaultValue, "defaultValue is null");
         requireNonNull(description, "description is null");
     }
-
-    public boolean isRequired()
-    {
-        return defaultValue.isEmpty();
-    }
 }
