@@ -1,7 +1,5 @@
 package xingcun.pipeline.sample;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.xssf.usermodel.XSSFCell;
@@ -12,13 +10,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.Charset;
-import java.nio.charset.CharsetEncoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -33,14 +25,13 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Writes a {@link SampleTable} as the file a clerk would hand over, byte for byte the same on every run and machine:
- * CSV through commons-csv with a strict encoder (a character GBK cannot hold fails the run instead of turning into
- * '?'), XLSX through POI with fixed document dates and zip entry times.
+ * CSV, TSV and JSON Lines row by row through {@link RowFileWriter}, XLSX through POI with fixed document dates and zip
+ * entry times.
  */
 final class SampleFileWriter
 {
     /** The date stamped into XLSX metadata: the article's publication day, so files do not change with the clock. */
     static final LocalDateTime FIXED_TIMESTAMP = LocalDateTime.of(2022, 7, 13, 9, 0);
-    private static final Charset GBK = Charset.forName("GBK");
     /** Column width in characters for XLSX; fixed, because autoSizeColumn depends on the fonts of the machine. */
     private static final int COLUMN_WIDTH = 16;
 
@@ -51,54 +42,15 @@ final class SampleFileWriter
     {
         Path file = inbox.resolve(table.path());
         Files.createDirectories(file.getParent());
-        switch (table.format()) {
-            case CSV_GBK -> writeDelimited(file, table, GBK, false, ',', "\r\n");
-            case CSV_UTF8 -> writeDelimited(file, table, StandardCharsets.UTF_8, false, ',', "\r\n");
-            case CSV_UTF8_BOM -> writeDelimited(file, table, StandardCharsets.UTF_8, true, ',', "\r\n");
-            case TSV_UTF8 -> writeDelimited(file, table, StandardCharsets.UTF_8, false, '\t', "\n");
-            case JSONL -> writeJsonLines(file, table);
-            case XLSX -> Files.write(file, xlsx(table));
+        if (table.format() == SampleTable.FileFormat.XLSX) {
+            Files.write(file, xlsx(table));
+            return;
         }
-    }
-
-    private static void writeDelimited(Path file, SampleTable table, Charset charset, boolean byteOrderMark, char delimiter, String recordSeparator)
-            throws IOException
-    {
-        CharsetEncoder encoder = charset.newEncoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setRecordSeparator(recordSeparator).get();
-        try (Writer writer = new OutputStreamWriter(Files.newOutputStream(file), encoder);
-                CSVPrinter printer = new CSVPrinter(writer, format)) {
-            if (byteOrderMark) {
-                writer.write('\uFEFF');
-            }
-            printer.printRecord(table.headers());
+        try (RowFileWriter writer = RowFileWriter.open(file, table.format(), table.headers())) {
             for (SampleTable.Row row : table.rows()) {
-                printer.printRecord(row.cells().stream().map(SampleFileWriter::text).toList());
+                writer.write(row.cells());
             }
         }
-    }
-
-    /** One JSON object a line, keys in header order; values are strings, empty cells are left out. */
-    private static void writeJsonLines(Path file, SampleTable table)
-            throws IOException
-    {
-        StringBuilder out = new StringBuilder();
-        for (SampleTable.Row row : table.rows()) {
-            out.append('{');
-            boolean first = true;
-            for (int i = 0; i < table.headers().size(); i++) {
-                String value = text(row.cells().get(i));
-                if (value.isEmpty()) {
-                    continue;
-                }
-                out.append(first ? "" : ", ").append(jsonString(table.headers().get(i))).append(": ").append(jsonString(value));
-                first = false;
-            }
-            out.append("}\n");
-        }
-        Files.writeString(file, out.toString(), StandardCharsets.UTF_8);
     }
 
     static String text(Object cell)
@@ -110,29 +62,6 @@ final class SampleFileWriter
             return number.toPlainString();
         }
         return cell.toString();
-    }
-
-    private static String jsonString(String value)
-    {
-        StringBuilder json = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                case '\n' -> json.append("\\n");
-                case '\r' -> json.append("\\r");
-                case '\t' -> json.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        json.append("\\u%04x".formatted((int) c));
-                    }
-                    else {
-                        json.append(c);
-                    }
-                }
-            }
-        }
-        return json.append('"').toString();
     }
 
     /** The workbook: the table on its sheet (bold header, real date and number cells), then the notes sheet if any. */
