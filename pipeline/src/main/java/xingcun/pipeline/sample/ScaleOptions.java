@@ -17,7 +17,7 @@ public record ScaleOptions(ScaleProfile profile, long seed, OptionalInt talents,
     /** The last year of the program's first five-year plan (2021–2025): a fixed year, not the clock's, so output never changes. */
     public static final int LAST_YEAR = 2025;
     public static final int MAX_YEARS = 10;
-    public static final int MAX_TALENTS = 1_000_000;
+    public static final int MAX_TALENTS = 100_000;
 
     public ScaleOptions
     {
