@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = {"Writes a deterministic synthetic inbox.",
                 "Profile xishan reproduces samples/xishan-2021; county (one county, 60-100 experts) and province (Yunnan: 129 counties, "
-                        + "10,000 experts) are drawn from --seed, with about 0.3% bad rows, and say what they wrote in DIR/manifest.json."})
+                        + "10,000 experts) are drawn from --seed, with about 0.3%% bad rows, and say what they wrote in DIR/manifest.json."})
 final class GenerateCommand
         implements Callable<Integer>
 {
