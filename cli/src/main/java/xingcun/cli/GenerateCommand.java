@@ -49,19 +49,17 @@ final class GenerateCommand
 
     @Override
     public Integer call()
-            throws Exception
     {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new PipelineException(PipelineErrorCode.INVALID_ARGUMENT, "Cannot generate into " + out + ": it is a file; give a folder");
         }
-        PrintWriter stdout = spec.commandLine().getOut();
         if (profile == Profile.xishan) {
             if (seed != null || talents != null || years != null) {
                 throw new PipelineException(PipelineErrorCode.INVALID_ARGUMENT,
                         "Invalid option for profile xishan: it reproduces samples/xishan-2021; --seed, --talents and --years are for county and province");
             }
             XishanSampleGenerator.write(out);
-            stdout.println("Wrote the xishan inbox to " + out.toAbsolutePath());
+            spec.commandLine().getOut().println("Wrote the xishan inbox to " + out.toAbsolutePath());
             return ExitCodes.OK;
         }
         if (seed == null) {
@@ -71,15 +69,21 @@ final class GenerateCommand
                 talents == null ? OptionalInt.empty() : OptionalInt.of(talents), years == null ? 1 : years);
         long started = System.nanoTime();
         InboxManifest manifest = ScaleInboxGenerator.write(out, options);
-        stdout.printf("Wrote the %s inbox (seed %d, %,d experts, %d counties, %,d communities, %s … %s) to %s in %.1f s%n", manifest.profile(), manifest.seed(),
-                manifest.talents(), manifest.counties(), manifest.communities(), manifest.periodStart(), manifest.periodEnd(), out.toAbsolutePath(),
-                (System.nanoTime() - started) / 1e9);
+        printSummary(manifest, (System.nanoTime() - started) / 1e9);
+        return ExitCodes.OK;
+    }
+
+    private void printSummary(InboxManifest manifest, double seconds)
+    {
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.printf("Wrote the %s inbox (seed %d, %,d experts, %d %s, %,d communities, %s … %s) to %s in %.1f s%n", manifest.profile(), manifest.seed(),
+                manifest.talents(), manifest.counties(), manifest.counties() == 1 ? "county" : "counties", manifest.communities(), manifest.periodStart(),
+                manifest.periodEnd(), out.toAbsolutePath(), seconds);
         stdout.printf("%-20s %5s %10s %8s%n", "family", "files", "rows", "bad");
         for (Map.Entry<String, InboxManifest.FamilyCounts> family : manifest.families().entrySet()) {
             stdout.printf("%-20s %5d %,10d %,8d%n", family.getKey(), family.getValue().files(), family.getValue().rows(), family.getValue().badRows());
         }
         stdout.printf("%-20s %5s %,10d %,8d%n", "total", "", manifest.rows(), manifest.badRows());
         stdout.println("Manifest: " + out.resolve(InboxManifest.FILE_NAME).toAbsolutePath());
-        return ExitCodes.OK;
     }
 }

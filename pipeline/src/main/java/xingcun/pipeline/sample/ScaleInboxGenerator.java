@@ -6,7 +6,6 @@ import xingcun.pipeline.sample.SampleTable.Row;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -50,7 +49,7 @@ public final class ScaleInboxGenerator
         for (int year = options.periodStart().getYear(); year <= options.periodEnd().getYear(); year++) {
             calendars.add(new SeasonalCalendar(year));
         }
-        Files.createDirectories(inbox);
+        GeneratedInboxFolder.prepare(inbox);
         InboxManifest manifest;
         try (InboxFiles files = new InboxFiles(inbox)) {
             CommunityTable.write(files, divisions);
@@ -86,8 +85,8 @@ public final class ScaleInboxGenerator
         Set<ScaleCommunity> served = new LinkedHashSet<>();
         talents.forEach(talent -> served.add(talent.community()));
         for (SeasonalCalendar calendar : calendars) {
-            LocalDate yearStart = calendar.day(0);
-            LocalDate yearEnd = yearStart.withDayOfYear(yearStart.lengthOfYear());
+            LocalDate yearStart = calendar.firstDay();
+            LocalDate yearEnd = calendar.lastDay();
             for (ScaleTalent talent : talents) {
                 LocalDate from = talent.cycleStart().isAfter(yearStart) ? talent.cycleStart() : yearStart;
                 double share = (yearEnd.toEpochDay() - from.toEpochDay() + 1.0) / yearStart.lengthOfYear();

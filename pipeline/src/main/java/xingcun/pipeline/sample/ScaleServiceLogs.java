@@ -43,6 +43,7 @@ final class ScaleServiceLogs
         SampleRandom random = scope.random();
         int[] days = calendar.serviceDays(from, count - sessions.size(), taken, random);
         String[] types = dayTypes(days, calendar, from, random);
+        // the teaching days and the other days, merged in date order (they never share a day)
         int session = 0;
         for (int i = 0; i < days.length || session < sessions.size(); ) {
             if (session < sessions.size() && (i == days.length || !sessions.get(session).day().isAfter(calendar.day(days[i])))) {

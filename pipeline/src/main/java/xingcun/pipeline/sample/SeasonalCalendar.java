@@ -15,8 +15,8 @@ import java.util.Map;
  */
 final class SeasonalCalendar
 {
-    static final int[] SERVICE_MONTH_WEIGHTS = {3, 3, 8, 9, 8, 5, 4, 5, 8, 9, 6, 3};
-    static final int[] TRAINING_MONTH_WEIGHTS = {6, 4, 5, 4, 3, 2, 2, 3, 3, 4, 6, 7};
+    private static final int[] SERVICE_MONTH_WEIGHTS = {3, 3, 8, 9, 8, 5, 4, 5, 8, 9, 6, 3};
+    private static final int[] TRAINING_MONTH_WEIGHTS = {6, 4, 5, 4, 3, 2, 2, 3, 3, 4, 6, 7};
 
     /** 春节 (the first day of the lunar year) for every year a profile can cover; it moves between 21 January and 20 February. */
     private static final Map<Integer, LocalDate> SPRING_FESTIVAL = Map.of(
@@ -62,6 +62,17 @@ final class SeasonalCalendar
         return weights;
     }
 
+    LocalDate firstDay()
+    {
+        return firstDay;
+    }
+
+    LocalDate lastDay()
+    {
+        return firstDay.withDayOfYear(firstDay.lengthOfYear());
+    }
+
+    /** The day of a day index (0 = 1 January) as {@link #trainingDays} and {@link #serviceDays} return them. */
     LocalDate day(int dayOfYearIndex)
     {
         return firstDay.plusDays(dayOfYearIndex);

@@ -53,6 +53,23 @@ class ScaleInboxGeneratorTest
     }
 
     @Test
+    void aNewInboxReplacesTheOneGeneratedBeforeButNoOtherFiles(@TempDir Path folder, @TempDir Path fresh)
+            throws IOException
+    {
+        Path inbox = folder.resolve("inbox");
+        ScaleInboxGenerator.write(inbox, province(11));
+        ScaleInboxGenerator.write(inbox, county(11));
+        ScaleInboxGenerator.write(fresh, county(11));
+        assertThat(relativeFiles(inbox)).isEqualTo(relativeFiles(fresh));
+
+        Files.writeString(folder.resolve("notes.txt"), "the user's");
+        assertThatThrownBy(() -> ScaleInboxGenerator.write(folder, county(11)))
+                .isInstanceOf(PipelineException.class)
+                .hasMessage("Cannot generate into " + folder + ": it holds files but no manifest.json of an inbox generated before; give a new or empty folder");
+        assertThat(folder.resolve("notes.txt")).hasContent("the user's");
+    }
+
+    @Test
     void optionsOutsideTheirRangeAreRefusedWithTheFix()
     {
         assertThatThrownBy(() -> new ScaleOptions(ScaleProfile.COUNTY, 1, OptionalInt.of(0), 1))
