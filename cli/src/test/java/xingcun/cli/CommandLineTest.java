@@ -81,7 +81,7 @@ class CommandLineTest
     {
         Result result = run("generate", "--profile", "planet", "--out", folder.toString());
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).startsWith("xingcun: Invalid value for option '--profile': expected one of [xishan] (case-sensitive) but was 'planet'");
+        assertThat(result.err()).startsWith("xingcun: Invalid value for option '--profile': expected one of [xishan, county, province] (case-sensitive) but was 'planet'");
     }
 
     static Result run(String... args)

@@ -17,9 +17,9 @@ enum DateStyles
         return switch (this) {
             case SLASH -> y + "/" + m + "/" + d;
             case CHINESE -> y + "年" + m + "月" + d + "日";
-            case DOTTED -> "%d.%02d.%02d".formatted(y, m, d);
+            case DOTTED -> y + "." + Digits.padded(m, 2) + "." + Digits.padded(d, 2);
             case ISO -> date.toString();
-            case COMPACT -> "%d%02d%02d".formatted(y, m, d);
+            case COMPACT -> y + Digits.padded(m, 2) + Digits.padded(d, 2);
         };
     }
 }

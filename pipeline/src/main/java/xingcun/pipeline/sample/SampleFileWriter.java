@@ -1,24 +1,19 @@
 package xingcun.pipeline.sample;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.xssf.usermodel.XSSFCell;
-import org.apache.poi.xssf.usermodel.XSSFRow;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.nio.charset.Charset;
-import java.nio.charset.CharsetEncoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -33,14 +28,15 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Writes a {@link SampleTable} as the file a clerk would hand over, byte for byte the same on every run and machine:
- * CSV through commons-csv with a strict encoder (a character GBK cannot hold fails the run instead of turning into
- * '?'), XLSX through POI with fixed document dates and zip entry times.
+ * CSV, TSV and JSON Lines row by row through {@link RowFileWriter}, XLSX through POI with fixed document dates and zip
+ * entry times.
  */
 final class SampleFileWriter
 {
     /** The date stamped into XLSX metadata: the article's publication day, so files do not change with the clock. */
     static final LocalDateTime FIXED_TIMESTAMP = LocalDateTime.of(2022, 7, 13, 9, 0);
-    private static final Charset GBK = Charset.forName("GBK");
+    private static final String XISHAN_CREATOR = "西山区人才工作领导小组办公室";
+    private static final String GENERATOR_CREATOR = "xingcun generate";
     /** Column width in characters for XLSX; fixed, because autoSizeColumn depends on the fonts of the machine. */
     private static final int COLUMN_WIDTH = 16;
 
@@ -51,54 +47,15 @@ final class SampleFileWriter
     {
         Path file = inbox.resolve(table.path());
         Files.createDirectories(file.getParent());
-        switch (table.format()) {
-            case CSV_GBK -> writeDelimited(file, table, GBK, false, ',', "\r\n");
-            case CSV_UTF8 -> writeDelimited(file, table, StandardCharsets.UTF_8, false, ',', "\r\n");
-            case CSV_UTF8_BOM -> writeDelimited(file, table, StandardCharsets.UTF_8, true, ',', "\r\n");
-            case TSV_UTF8 -> writeDelimited(file, table, StandardCharsets.UTF_8, false, '\t', "\n");
-            case JSONL -> writeJsonLines(file, table);
-            case XLSX -> Files.write(file, xlsx(table));
+        if (table.format() == SampleTable.FileFormat.XLSX) {
+            Files.write(file, xlsx(table));
+            return;
         }
-    }
-
-    private static void writeDelimited(Path file, SampleTable table, Charset charset, boolean byteOrderMark, char delimiter, String recordSeparator)
-            throws IOException
-    {
-        CharsetEncoder encoder = charset.newEncoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setRecordSeparator(recordSeparator).get();
-        try (Writer writer = new OutputStreamWriter(Files.newOutputStream(file), encoder);
-                CSVPrinter printer = new CSVPrinter(writer, format)) {
-            if (byteOrderMark) {
-                writer.write('\uFEFF');
-            }
-            printer.printRecord(table.headers());
+        try (RowFileWriter writer = RowFileWriter.open(file, table.format(), table.headers())) {
             for (SampleTable.Row row : table.rows()) {
-                printer.printRecord(row.cells().stream().map(SampleFileWriter::text).toList());
+                writer.write(row.cells());
             }
         }
-    }
-
-    /** One JSON object a line, keys in header order; values are strings, empty cells are left out. */
-    private static void writeJsonLines(Path file, SampleTable table)
-            throws IOException
-    {
-        StringBuilder out = new StringBuilder();
-        for (SampleTable.Row row : table.rows()) {
-            out.append('{');
-            boolean first = true;
-            for (int i = 0; i < table.headers().size(); i++) {
-                String value = text(row.cells().get(i));
-                if (value.isEmpty()) {
-                    continue;
-                }
-                out.append(first ? "" : ", ").append(jsonString(table.headers().get(i))).append(": ").append(jsonString(value));
-                first = false;
-            }
-            out.append("}\n");
-        }
-        Files.writeString(file, out.toString(), StandardCharsets.UTF_8);
     }
 
     static String text(Object cell)
@@ -112,90 +69,94 @@ final class SampleFileWriter
         return cell.toString();
     }
 
-    private static String jsonString(String value)
-    {
-        StringBuilder json = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                case '\n' -> json.append("\\n");
-                case '\r' -> json.append("\\r");
-                case '\t' -> json.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        json.append("\\u%04x".formatted((int) c));
-                    }
-                    else {
-                        json.append(c);
-                    }
-                }
-            }
-        }
-        return json.append('"').toString();
-    }
-
     /** The workbook: the table on its sheet (bold header, real date and number cells), then the notes sheet if any. */
     static byte[] xlsx(SampleTable table)
             throws IOException
     {
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-            Date fixed = Date.from(FIXED_TIMESTAMP.toInstant(ZoneOffset.UTC));
-            workbook.getProperties().getCoreProperties().setCreated(Optional.of(fixed));
-            workbook.getProperties().getCoreProperties().setModified(Optional.of(fixed));
-            workbook.getProperties().getCoreProperties().setCreator("西山区人才工作领导小组办公室");
-
-            Font bold = workbook.createFont();
-            bold.setBold(true);
-            CellStyle headerStyle = workbook.createCellStyle();
-            headerStyle.setFont(bold);
-            CellStyle dateStyle = workbook.createCellStyle();
-            dateStyle.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd"));
-
-            XSSFSheet sheet = workbook.createSheet(table.sheetName());
-            XSSFRow header = sheet.createRow(0);
-            for (int c = 0; c < table.headers().size(); c++) {
-                XSSFCell cell = header.createCell(c);
-                cell.setCellValue(table.headers().get(c));
-                cell.setCellStyle(headerStyle);
-                sheet.setColumnWidth(c, COLUMN_WIDTH * 256);
-            }
-            sheet.createFreezePane(0, 1);
-            for (int r = 0; r < table.rows().size(); r++) {
-                XSSFRow row = sheet.createRow(r + 1);
-                List<Object> cells = table.rows().get(r).cells();
-                for (int c = 0; c < cells.size(); c++) {
-                    Object value = cells.get(c);
-                    if (value == null) {
-                        continue;
-                    }
-                    XSSFCell cell = row.createCell(c);
-                    if (value instanceof LocalDate date) {
-                        cell.setCellValue(date);
-                        cell.setCellStyle(dateStyle);
-                    }
-                    else if (value instanceof BigDecimal number) {
-                        cell.setCellValue(number.doubleValue());
-                    }
-                    else {
-                        cell.setCellValue(value.toString());
-                    }
-                }
-            }
-            if (!table.notesSheet().isEmpty()) {
-                XSSFSheet notes = workbook.createSheet("填表说明");
-                notes.setColumnWidth(0, 90 * 256);
-                for (int r = 0; r < table.notesSheet().size(); r++) {
-                    XSSFCell cell = notes.createRow(r).createCell(0);
-                    cell.setCellValue(table.notesSheet().get(r));
-                    if (r == 0) {
-                        cell.setCellStyle(headerStyle);
-                    }
-                }
-            }
+            fill(workbook, workbook, table, XISHAN_CREATOR);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             workbook.write(bytes);
             return withFixedEntryTimes(bytes.toByteArray());
+        }
+    }
+
+    /**
+     * The same workbook for thousands of rows: SXSSF streams the rows to a temporary file and writes strings inline,
+     * several times faster than XSSF's in-memory XML and shared-strings table, which readers treat alike. Its zip
+     * entries carry no time (DOS time zero), so the file is reproducible as written.
+     */
+    static void writeLargeXlsx(Path inbox, SampleTable table)
+            throws IOException
+    {
+        Path file = inbox.resolve(table.path());
+        Files.createDirectories(file.getParent());
+        SXSSFWorkbook workbook = new SXSSFWorkbook(null, SXSSFWorkbook.DEFAULT_WINDOW_SIZE, false, false);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            fill(workbook, workbook.getXSSFWorkbook(), table, GENERATOR_CREATOR);
+            workbook.write(out);
+        }
+        finally {
+            workbook.close();
+            workbook.dispose();
+        }
+    }
+
+    /** properties: the workbook that holds the document properties (SXSSF keeps them in the XSSF workbook it wraps). */
+    private static void fill(Workbook workbook, XSSFWorkbook properties, SampleTable table, String creator)
+    {
+        Date fixed = Date.from(FIXED_TIMESTAMP.toInstant(ZoneOffset.UTC));
+        properties.getProperties().getCoreProperties().setCreated(Optional.of(fixed));
+        properties.getProperties().getCoreProperties().setModified(Optional.of(fixed));
+        properties.getProperties().getCoreProperties().setCreator(creator);
+
+        Font bold = workbook.createFont();
+        bold.setBold(true);
+        CellStyle headerStyle = workbook.createCellStyle();
+        headerStyle.setFont(bold);
+        CellStyle dateStyle = workbook.createCellStyle();
+        dateStyle.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd"));
+
+        Sheet sheet = workbook.createSheet(table.sheetName());
+        Row header = sheet.createRow(0);
+        for (int c = 0; c < table.headers().size(); c++) {
+            Cell cell = header.createCell(c);
+            cell.setCellValue(table.headers().get(c));
+            cell.setCellStyle(headerStyle);
+            sheet.setColumnWidth(c, COLUMN_WIDTH * 256);
+        }
+        sheet.createFreezePane(0, 1);
+        for (int r = 0; r < table.rows().size(); r++) {
+            Row row = sheet.createRow(r + 1);
+            List<Object> cells = table.rows().get(r).cells();
+            for (int c = 0; c < cells.size(); c++) {
+                Object value = cells.get(c);
+                if (value == null) {
+                    continue;
+                }
+                Cell cell = row.createCell(c);
+                if (value instanceof LocalDate date) {
+                    cell.setCellValue(date);
+                    cell.setCellStyle(dateStyle);
+                }
+                else if (value instanceof BigDecimal number) {
+                    cell.setCellValue(number.doubleValue());
+                }
+                else {
+                    cell.setCellValue(value.toString());
+                }
+            }
+        }
+        if (!table.notesSheet().isEmpty()) {
+            Sheet notes = workbook.createSheet("填表说明");
+            notes.setColumnWidth(0, 90 * 256);
+            for (int r = 0; r < table.notesSheet().size(); r++) {
+                Cell cell = notes.createRow(r).createCell(0);
+                cell.setCellValue(table.notesSheet().get(r));
+                if (r == 0) {
+                    cell.setCellStyle(headerStyle);
+                }
+            }
         }
     }
 

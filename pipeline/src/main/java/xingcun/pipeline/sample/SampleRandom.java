@@ -33,6 +33,36 @@ final class SampleRandom
         return random.nextDouble() < probability;
     }
 
+    /** A number in [0, 1). */
+    double fraction()
+    {
+        return random.nextDouble();
+    }
+
+    /** A number of the standard normal distribution. */
+    double gaussian()
+    {
+        return random.nextGaussian();
+    }
+
+    /**
+     * An independent seed for one part of a generated inbox (a county, a family): SplitMix64's finaliser over the
+     * run's seed and the part's number, so neighbouring parts do not get correlated java.util.Random streams.
+     */
+    static long derive(long seed, long part)
+    {
+        long z = seed + 0x9E3779B97F4A7C15L * (part + 1);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** A day in [from, to], both included. */
+    LocalDate day(LocalDate from, LocalDate to)
+    {
+        return from.plusDays(random.nextInt((int) (to.toEpochDay() - from.toEpochDay()) + 1));
+    }
+
     <T> T pick(List<T> values)
     {
         return values.get(random.nextInt(values.size()));
@@ -43,25 +73,34 @@ final class SampleRandom
         Collections.shuffle(values, random);
     }
 
+    /** An index into weights, drawn with those weights. */
+    int weighted(int[] weights)
+    {
+        int total = 0;
+        for (int weight : weights) {
+            total += weight;
+        }
+        int draw = random.nextInt(total);
+        for (int i = 0; i < weights.length; i++) {
+            draw -= weights[i];
+            if (draw < 0) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("unreachable");
+    }
+
     /**
      * A month of the `count` months starting at `first`, drawn with a weight per month of the year (index 0 = January):
      * field work follows the farming calendar, so months are not equally likely.
      */
     YearMonth month(YearMonth first, int count, int[] weightByMonthOfYear)
     {
-        int total = 0;
+        int[] weights = new int[count];
         for (int i = 0; i < count; i++) {
-            total += weightByMonthOfYear[first.plusMonths(i).getMonthValue() - 1];
+            weights[i] = weightByMonthOfYear[first.plusMonths(i).getMonthValue() - 1];
         }
-        int draw = random.nextInt(total);
-        for (int i = 0; i < count; i++) {
-            YearMonth month = first.plusMonths(i);
-            draw -= weightByMonthOfYear[month.getMonthValue() - 1];
-            if (draw < 0) {
-                return month;
-            }
-        }
-        throw new IllegalStateException("unreachable");
+        return first.plusMonths(weighted(weights));
     }
 
     /**

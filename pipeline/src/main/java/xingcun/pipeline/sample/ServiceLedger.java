@@ -77,8 +77,6 @@ final class ServiceLedger
     /** The eight technical bottlenecks solved (article: goat, strawberry, apple …), each where its product grows. */
     static final Map<String, Bottleneck> BOTTLENECKS = bottlenecks();
 
-    private static final List<String> NOTES = List.of("与社区农技员共同开展", "雨天改为室内讲解", "补录", "附现场照片3张", "农户反映效果良好", "街道分管领导参加");
-
     record ServiceLog(String logId, String talentId, String communityCode, LocalDate serviceOn, String dateText, String activityType,
             BigDecimal days, int peopleServed, String bottleneck, String topic, String notes, String path, Expectation expected)
     {
@@ -151,7 +149,7 @@ final class ServiceLedger
             throw new IllegalStateException("Drew " + guidance + " field-guidance rows, not " + FIELD_GUIDANCE_ROWS);
         }
         for (Draft draft : drafts) {
-            draft.dateText = dateStyle(random).format(draft.serviceOn);
+            draft.dateText = ServiceWording.dateStyle(random).format(draft.serviceOn);
         }
 
         // deliberately bad rows: an impossible month (typed 13 for 12) and an expert who is not on the roster
@@ -192,7 +190,7 @@ final class ServiceLedger
             if (training.expected().accepted() && training.talent().equals(talent)) {
                 taken.add(training.heldOn());
                 // a session in the village is a day on site, preparation and follow-up questions included
-                onSite.add(new Draft(talent, training.heldOn(), TEACHING, ONE, training.attendees(), "培训授课：" + training.topic(), ""));
+                onSite.add(new Draft(talent, training.heldOn(), TEACHING, ONE, training.attendees(), ServiceWording.teachingTopic(training.topic()), ""));
             }
         }
         // the quarterly mechanism: joint meeting and target analysis in the first month, visit in the second, report in the third
@@ -209,7 +207,8 @@ final class ServiceLedger
                 };
                 LocalDate day = random.freeDay(firstMonth.plusMonths(quarter * 3L + monthInQuarter), talent.cycleStart(), talent.cycleEnd(), taken);
                 taken.add(day);
-                onSite.add(new Draft(talent, day, type, ONE, mechanismPeople(type, random), mechanismTopic(type, talent, quarter), note(random, 0.08)));
+                onSite.add(new Draft(talent, day, type, ONE, ServiceWording.mechanismPeople(type, random),
+                        ServiceWording.mechanismTopic(type, talent.product(), quarter), ServiceWording.note(random, 0.08)));
             }
         }
         // field guidance, following the farming calendar; a bottleneck is solved on the first visit of its season
@@ -220,10 +219,10 @@ final class ServiceLedger
             LocalDate day = random.freeDay(random.month(firstMonth, 12, weights), talent.cycleStart(), talent.cycleEnd(), taken);
             taken.add(day);
             Draft visit = new Draft(talent, day, FIELD_GUIDANCE, random.chance(0.05) ? HALF : ONE, random.between(6, 40),
-                    random.pick(product.guidanceTopics()) + "现场指导", note(random, 0.15));
+                    ServiceWording.guidanceTopic(product, random), ServiceWording.note(random, 0.15));
             if (i == 0 && bottleneck != null) {
                 visit.bottleneck = bottleneck.name();
-                visit.topic = "攻关" + bottleneck.name() + "，形成技术方案并示范推广";
+                visit.topic = ServiceWording.bottleneckTopic(bottleneck.name());
             }
             onSite.add(visit);
         }
@@ -236,7 +235,7 @@ final class ServiceLedger
             LocalDate day = random.freeDay(random.month(firstMonth, 12, GUIDANCE_WEIGHTS), talent.cycleStart(), talent.cycleEnd(), taken);
             taken.add(day);
             logs.add(new Draft(talent, day, ONLINE_CONSULTATION, HALF, random.between(1, 6),
-                    "微信群解答" + product.name() + random.pick(List.of("病虫害", "施肥", "品种选择", "销售", "修剪")) + "问题", ""));
+                    ServiceWording.onlineTopic(product.name(), random), ""));
         }
         return logs;
     }
@@ -277,42 +276,8 @@ final class ServiceLedger
     {
         LocalDate day = random.freeDay(random.month(YearMonth.from(talent.cycleStart()), 12, GUIDANCE_WEIGHTS), talent.cycleStart(), talent.cycleEnd(), taken);
         taken.add(day);
-        String partner = random.pick(List.of("农产品收购企业", "冷链物流企业", "电商平台", "农业龙头企业", "涉农金融机构", "乡村旅游投资方", "科研院所示范基地"));
-        return new Draft(talent, day, PROJECT_MATCHING, days, random.between(2, 8), "对接" + partner + "，洽谈" + product.name() + "产业合作", note(random, 0.1));
-    }
-
-    private static int mechanismPeople(String type, SampleRandom random)
-    {
-        return switch (type) {
-            case JOINT_MEETING -> random.between(6, 15);
-            case TARGET_ANALYSIS -> random.between(4, 10);
-            case IN_DEPTH_VISIT -> random.between(3, 12);
-            default -> random.between(3, 8);
-        };
-    }
-
-    private static String mechanismTopic(String type, Talent talent, int quarter)
-    {
-        String product = talent.product();
-        String q = "第" + "一二三四".charAt(quarter) + "季度";
-        return switch (type) {
-            case JOINT_MEETING -> "参加社区人才工作联席会议，商定" + q + "服务计划";
-            case TARGET_ANALYSIS -> "与社区“两委”分析" + q + product + "产业服务目标";
-            case IN_DEPTH_VISIT -> "深度走访" + product + (ProductCatalog.livestock(product) ? "养殖户" : "种植户") + "，了解技术需求";
-            default -> "向街道汇报" + q + "服务进度";
-        };
-    }
-
-    private static String note(SampleRandom random, double probability)
-    {
-        return random.chance(probability) ? random.pick(NOTES) : "";
-    }
-
-    /** Hand-typed dates: every style the contract allows appears, ISO and slashes most often. */
-    private static DateStyles dateStyle(SampleRandom random)
-    {
-        return random.pick(List.of(DateStyles.ISO, DateStyles.ISO, DateStyles.SLASH, DateStyles.SLASH, DateStyles.SLASH,
-                DateStyles.CHINESE, DateStyles.DOTTED, DateStyles.COMPACT));
+        String topic = ServiceWording.projectMatchingTopic(product.name(), random);
+        return new Draft(talent, day, PROJECT_MATCHING, days, random.between(2, 8), topic, ServiceWording.note(random, 0.1));
     }
 
     /** The rows of one calendar year's file, in date order, numbered SL-YYYY-NNNN. */

@@ -62,7 +62,7 @@ final class SyntheticPeople
     String phone()
     {
         while (true) {
-            String phone = random.pick(PHONE_PREFIXES) + "%08d".formatted(random.between(0, 99_999_999));
+            String phone = random.pick(PHONE_PREFIXES) + Digits.padded(random.between(0, 99_999_999), 8);
             if (PersonalNumbers.isMobilePhone(phone) && usedPhones.add(phone)) {
                 return phone;
             }

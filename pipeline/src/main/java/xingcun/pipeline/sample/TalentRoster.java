@@ -91,7 +91,7 @@ final class TalentRoster
     }
 
     /** Professional titles as each kind of unit grants them; herd experts hold the animal-husbandry series. */
-    private static List<String> titles(String organizationType, boolean livestock)
+    static List<String> titles(String organizationType, boolean livestock)
     {
         return switch (organizationType) {
             case "科研院所" -> List.of("研究员", "副研究员", "助理研究员", "副研究员");

@@ -34,6 +34,10 @@ final class TrainingLedger
     /** Trainings follow the slack season: winter and early spring more, the summer rush less (index 0 = January). */
     private static final int[] MONTH_WEIGHTS = {5, 4, 5, 4, 3, 2, 2, 3, 3, 3, 5, 6};
 
+    private static final List<String> VILLAGE_PARTS = List.of("上村", "下村", "大村", "新村", "中村", "小河");
+    private static final List<String> HERDER_ROLES = List.of("养殖大户", "养殖大户", "家庭农场主");
+    private static final List<String> GROWER_ROLES = List.of("种植大户", "种植大户", "家庭农场主", "合作社理事长");
+
     /** The strawberry studio, the coloured-rice and the apple experts teach more than the average. */
     private static final Map<String, Integer> FIXED_COUNTS = fixedCounts();
 
@@ -127,7 +131,7 @@ final class TrainingLedger
     }
 
     /** The ledger is typed in Excel: mostly ISO dates, some with slashes. */
-    private static String dateText(LocalDate day, SampleRandom random)
+    static String dateText(LocalDate day, SampleRandom random)
     {
         return (random.chance(0.7) ? DateStyles.ISO : DateStyles.SLASH).format(day);
     }
@@ -176,15 +180,24 @@ final class TrainingLedger
             int signed = s % 3 == 2 ? training.attendees() - random.between(1, 3) : training.attendees();
             Set<String> names = new HashSet<>();
             for (int i = 0; i < signed; i++) {
-                String village = training.talent().community().shortName() + random.pick(List.of("上村", "下村", "大村", "新村", "中村", "小河"))
-                        + "一二三四五六".charAt(random.between(0, 5)) + "组";
-                String role = ProductCatalog.livestock(training.talent().product())
-                        ? random.pick(List.of("养殖大户", "养殖大户", "家庭农场主"))
-                        : random.pick(List.of("种植大户", "种植大户", "家庭农场主", "合作社理事长"));
+                String village = village(training.talent().community().shortName(), random);
+                String role = role(training.talent().product(), random);
                 rows.add(new Attendance(training.trainingId(), people.name(people.male(), names), people.phone(), village, role));
             }
         }
         return rows;
+    }
+
+    /** The village group (村组) a grower signs in with: 西华下村六组. */
+    static String village(String communityShortName, SampleRandom random)
+    {
+        return communityShortName + random.pick(VILLAGE_PARTS) + "一二三四五六".charAt(random.between(0, 5)) + "组";
+    }
+
+    /** What a grower calls themselves on the sheet; herders and growers differ. */
+    static String role(String product, SampleRandom random)
+    {
+        return random.pick(ProductCatalog.livestock(product) ? HERDER_ROLES : GROWER_ROLES);
     }
 
     static SampleTable trainingTable(List<Training> trainings)
