@@ -54,6 +54,10 @@ public record Inbox(Path root, List<InboxFile> files, List<String> skipped)
                 skipped.add(name + ": " + (fileName.startsWith(".") ? "a hidden file" : "the inbox's notes") + ", not a batch");
                 continue;
             }
+            if (relative.getNameCount() == 1 && fileName.equals("manifest.json")) {
+                skipped.add(name + ": the generator's manifest (what xingcun generate wrote), not a batch");
+                continue;
+            }
             Optional<Family> family = relative.getNameCount() == 2 ? Family.fromFolder(relative.getName(0).toString()) : Optional.empty();
             if (family.isEmpty() && relative.getNameCount() > 2 && Family.fromFolder(relative.getName(0).toString()).isPresent()) {
                 skipped.add(name + ": sub-folders of a family folder are not read; move the file up into " + relative.getName(0) + "/");

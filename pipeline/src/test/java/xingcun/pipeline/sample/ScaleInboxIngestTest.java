@@ -81,6 +81,6 @@ class ScaleInboxIngestTest
         Map<String, Long> actual = report.files().stream()
                 .collect(Collectors.toMap(RunReport.FileResult::file, file -> file.counts().read(), Long::sum, TreeMap::new));
         assertThat(actual).isEqualTo(expected);
-        assertThat(report.skippedFiles()).containsExactly("manifest.json: not in a family folder (talents/, service_logs/, trainings/, …)");
+        assertThat(report.skippedFiles()).containsExactly("manifest.json: the generator's manifest (what xingcun generate wrote), not a batch");
     }
 }
