@@ -26,7 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,6 +107,10 @@ final class ChartCommand
             MetricCatalog catalog = MetricCatalog.load();
             Metric metric = catalog.find(metricId);
             ChartKind kind = chartKind(metric);
+            if (by.size() != kind.dimensions() && !(kind.dimensions() == 0 && by.isEmpty())) {
+                throw new ReportException(ReportErrorCode.INVALID_ARGUMENT, "Invalid --chart " + kind.id() + ": it draws " + kind.dimensions()
+                        + " dimension(s); give that many with --by");
+            }
             ChartSection section;
             try {
                 section = new ReportCompiler(warehouse, catalog, ReportDefinitions.installed(), Clock.system(ZoneId.of("Asia/Shanghai")))
@@ -139,6 +142,9 @@ final class ChartCommand
 
     private Format fileFormat()
     {
+        if (Files.isDirectory(out)) {
+            throw new ReportException(ReportErrorCode.INVALID_ARGUMENT, "Cannot write chart to " + out + ": it is a folder; give a file name ending .svg or .png");
+        }
         if (format != null) {
             return format;
         }
@@ -200,8 +206,10 @@ final class ChartCommand
     /** Run ids start with their UTC time, 20261128T121807Z-…: the date is what a reader needs. */
     private static String runDate(String run)
     {
-        if (run.matches("\\d{8}T.*")) {
-            return LocalDate.of(Integer.parseInt(run.substring(0, 4)), Integer.parseInt(run.substring(4, 6)), Integer.parseInt(run.substring(6, 8))).toString();
+        if (run.matches("\\d{8}T\\d{6}Z.*")) {
+            // run ids are UTC; a reader in Kunming counts days in Beijing time
+            return java.time.LocalDateTime.parse(run.substring(0, 15), java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss"))
+                    .atZone(java.time.ZoneOffset.UTC).withZoneSameInstant(ZoneId.of("Asia/Shanghai")).toLocalDate().toString();
         }
         return run;
     }

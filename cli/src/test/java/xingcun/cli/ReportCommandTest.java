@@ -137,7 +137,7 @@ class ReportCommandTest
         String out = folder.resolve("r").toString();
         assertError(2, "xingcun: Unknown report kind weekly; use one of: annual, quarterly, monthly, community, talent\n",
                 "report", "--lake", lake.toString(), "--kind", "weekly", "--period", "2021", "--out", out);
-        assertError(2, "xingcun: Invalid period 2021Q3 for a annual report: give a year such as 2021\n",
+        assertError(2, "xingcun: Invalid period 2021Q3 for an annual report: give a year such as 2021\n",
                 "report", "--lake", lake.toString(), "--kind", "annual", "--period", "2021Q3", "--out", out);
         assertError(2, "xingcun: A community report needs --community: a 12-digit code or a name such as 西华\n",
                 "report", "--lake", lake.toString(), "--kind", "community", "--period", "2021", "--out", out);
@@ -193,6 +193,12 @@ class ReportCommandTest
         assertThat(svg).content(StandardCharsets.UTF_8).contains("width=\"1080\"", "height=\"608\"", "数据来源：万名人才兴万村工作台账（xingcun）", "数据截至：",
                 "口径：服务类型为“技术指导”的服务日志条数", "碧鸡街道");
 
+        Path funnel = folder.resolve("pipeline.svg");
+        result = CommandLineTest.run("chart", "--lake", lake.toString(), "--metric", "projects_introduced", "--by", "status", "--chart", "funnel",
+                "--period", "2021", "--out", funnel.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(funnel).content(StandardCharsets.UTF_8).contains("洽谈中", "意向签约", "已落地");
+
         Path png = folder.resolve("rate.png");
         result = CommandLineTest.run("chart", "--lake", lake.toString(), "--metric", "service_days_compliance_rate", "--period", "2021",
                 "--size", "800x450", "--out", png.toString(), "--lang", "en");
@@ -212,8 +218,12 @@ class ReportCommandTest
                 "chart", "--lake", lake.toString(), "--metric", "trainings_held", "--period", "2021", "--size", "80x45", "--out", out);
         assertError(2, "xingcun: Cannot tell the format of " + folder.resolve("c.gif") + ": name it .svg or .png, or give --format svg|png\n",
                 "chart", "--lake", lake.toString(), "--metric", "trainings_held", "--period", "2021", "--out", folder.resolve("c.gif").toString());
-        assertError(2, "xingcun: Invalid chart: chart section chart: a heatmap chart of a metric needs 2 dimension(s) in by\n",
+        assertError(2, "xingcun: Invalid --chart heatmap: it draws 2 dimension(s); give that many with --by\n",
                 "chart", "--lake", lake.toString(), "--metric", "trainings_held", "--by", "month", "--chart", "heatmap", "--period", "2021", "--out", out);
+        assertError(2, "xingcun: Invalid chart: a funnel draws the project stages: use --by status\n",
+                "chart", "--lake", lake.toString(), "--metric", "projects_introduced", "--by", "community", "--chart", "funnel", "--period", "2021", "--out", out);
+        assertError(2, "xingcun: Cannot write chart to " + folder + ": it is a folder; give a file name ending .svg or .png\n",
+                "chart", "--lake", lake.toString(), "--metric", "trainings_held", "--period", "2021", "--out", folder.toString());
         assertError(2, "xingcun: Metric trainings_held cannot be cut by product; it can be cut by: subdistrict, community, talent, audience, month, quarter\n",
                 "chart", "--lake", lake.toString(), "--metric", "trainings_held", "--by", "product", "--period", "2021", "--out", out);
     }

@@ -27,9 +27,15 @@ public final class CsvFiles
         return writer.toString();
     }
 
-    /** Whole numbers without a trailing .0: 201, not 201.0. */
+    /**
+     * Whole numbers without a trailing .0: 201, not 201.0. Text that Excel would take for a formula (=, +, -, @ first)
+     * is quoted with an apostrophe, so a name typed into a ledger can never run in a reader's spreadsheet.
+     */
     private static Object cell(Object value)
     {
+        if (value instanceof String text && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            return "'" + text;
+        }
         if (value instanceof Double number && number == Math.rint(number) && Math.abs(number) < 1e15) {
             return number.longValue();
         }

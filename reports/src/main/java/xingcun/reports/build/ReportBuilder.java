@@ -202,8 +202,15 @@ public final class ReportBuilder
             Files.createDirectories(target.toAbsolutePath().getParent());
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         }
-        catch (FileAlreadyExistsException e) {
-            throw new IOException("another process wrote " + target + " at the same time", e);
+        catch (IOException e) {
+            // put the previous report back: a failed publish must leave what readers had
+            if (Files.exists(old) && !Files.exists(target)) {
+                Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
+            }
+            if (e instanceof FileAlreadyExistsException) {
+                throw new IOException("another process wrote " + target + " at the same time", e);
+            }
+            throw e;
         }
         deleteTree(old);
     }

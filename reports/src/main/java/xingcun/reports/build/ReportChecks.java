@@ -15,6 +15,11 @@ public final class ReportChecks
 {
     private ReportChecks() {}
 
+    private static String plain(double value)
+    {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
     /** The problems found, each one line naming the chart; empty when the report may be published. */
     public static List<String> problems(ChartSection chart, ChartFiles files)
     {
@@ -33,7 +38,7 @@ public final class ReportChecks
                     ? chart.data().value(chart.data().rows().get(0))
                     : chart.data().total();
             if (Math.abs(shown - expected) > 1e-6 * Math.max(1, Math.abs(expected))) {
-                problems.add("chart " + chart.id() + " adds up to " + shown + " but its metric " + chart.metricIds().get(0) + " totals " + expected);
+                problems.add("chart " + chart.id() + " adds up to " + plain(shown) + " but its metric " + chart.metricIds().get(0) + " totals " + plain(expected));
             }
         }
         return problems;

@@ -109,7 +109,8 @@ public final class ReportCompiler
                 case MONTH -> "a month such as 2021-07";
                 case ANY -> "";
             };
-            throw new ReportException(ReportErrorCode.INVALID_ARGUMENT, "Invalid period " + label + " for a " + definition.kind() + " report: give " + example);
+            throw new ReportException(ReportErrorCode.INVALID_ARGUMENT, "Invalid period " + label + " for " + (definition.kind().matches("[aeiou].*") ? "an " : "a ")
+                    + definition.kind() + " report: give " + example);
         }
     }
 
@@ -183,9 +184,11 @@ public final class ReportCompiler
                 default -> {
                     MetricValue value = total(name, request, subject, totals);
                     shown.put(name, value.metric());
-                    yield matcher.group(2) == null
-                            ? NumberStyle.withUnit(value.value(), value.metric().unit(), language)
-                            : NumberStyle.change(value.value(), value.previousValue().orElse(null), language);
+                    if (matcher.group(2) == null) {
+                        yield NumberStyle.withUnit(value.value(), value.metric().unit(), language);
+                    }
+                    String change = NumberStyle.change(value.value(), value.previousValue().orElse(null), language);
+                    yield change.isEmpty() ? language.pick("无可比数据", "nothing earlier to compare with") : change;
                 }
             };
             matcher.appendReplacement(text, Matcher.quoteReplacement(replacement));
@@ -198,8 +201,13 @@ public final class ReportCompiler
     public ChartSection chart(String metricId, List<String> by, ChartKind kind, ReportRequest request)
     {
         Metric metric = catalog.find(metricId);
-        Section section = new Section(Section.SectionType.CHART, "chart", metric.nameChinese(), metric.nameEnglish(), null, null, null,
-                metricId, by, null, kind, null, null, null, null);
+        if (kind == ChartKind.FUNNEL && !by.equals(List.of("status"))) {
+            throw new IllegalArgumentException("a funnel draws the project stages: use --by status");
+        }
+        // the stages of a project, first to last: a funnel counts those that reached each one
+        List<String> order = kind == ChartKind.FUNNEL ? List.of("negotiating", "intended", "landed") : null;
+        Section section = new Section(Section.SectionType.CHART, metricId, metric.nameChinese(), metric.nameEnglish(), null, null, null,
+                metricId, by, null, kind, order, null, null, null);
         ReportSubject subject = request.community().isPresent()
                 ? subject(new ReportDefinition("chart", ReportDefinition.PeriodKind.ANY, ReportDefinition.Subject.COMMUNITY, "", null, List.of()), request)
                 : subject(new ReportDefinition("chart", ReportDefinition.PeriodKind.ANY, ReportDefinition.Subject.DISTRICT, "", null, List.of()), request);
@@ -229,7 +237,7 @@ public final class ReportCompiler
             row.add(value.value());
             rows.add(row);
         }
-        rows = shaped(section, request.period(), rows, language);
+        rows = shaped(section, request.period(), rows, language, "sum".equals(metric.rollup()));
         Optional<Double> expectedTotal = Optional.empty();
         if (!section.by().isEmpty() && "sum".equals(metric.rollup())) {
             expectedTotal = Optional.ofNullable(engine.compute(metricQuery(List.of(metric.id()), request, subject, List.of())).get(0).value());
@@ -242,7 +250,7 @@ public final class ReportCompiler
      * Months with nothing still show (a line that skips a month lies); stages come in the definition's order, a
      * funnel counting those that reached at least each stage; a long ranking keeps its top rows and sums the rest.
      */
-    private static List<List<Object>> shaped(Section section, ReportingPeriod period, List<List<Object>> rows, Language language)
+    private static List<List<Object>> shaped(Section section, ReportingPeriod period, List<List<Object>> rows, Language language, boolean additive)
     {
         List<List<Object>> shaped = new ArrayList<>(rows);
         if (section.by().equals(List.of("month"))) {
@@ -274,8 +282,11 @@ public final class ReportCompiler
             sorted.sort(Comparator.comparingDouble((List<Object> row) -> row.get(1) == null ? 0 : ((Number) row.get(1)).doubleValue()).reversed());
             List<List<Object>> top = new ArrayList<>(sorted.subList(0, section.limit()));
             List<List<Object>> rest = sorted.subList(section.limit(), sorted.size());
-            double restTotal = rest.stream().map(row -> row.get(1)).filter(java.util.Objects::nonNull).mapToDouble(cell -> ((Number) cell).doubleValue()).sum();
-            top.add(List.of(language.pick("其他" + rest.size() + "个", rest.size() + " others"), restTotal));
+            // the rest folds into one row only where values add up; a rate or a distinct count of the rest is no sum
+            if (additive) {
+                double restTotal = rest.stream().map(row -> row.get(1)).filter(java.util.Objects::nonNull).mapToDouble(cell -> ((Number) cell).doubleValue()).sum();
+                top.add(List.of(language.pick("其他" + rest.size() + "个", rest.size() + " others"), restTotal));
+            }
             shaped = top;
         }
         return shaped;

@@ -95,8 +95,27 @@ public final class ChartOptions
             Title footer = new Title().setText(caption.get()).setLeft(16).setBottom(8)
                     .setTextStyle(new Label().setFontSize(12).setColor("#5F6B5F").setFontWeight("normal").setLineHeight(18));
             option.setTitle(new Title[] {main, footer});
+            int captionHeight = 30 + 18 * (int) caption.get().lines().count();
+            // the caption takes the bottom of the picture: move the chart up, whatever lays it out
             if (option.getGrid() instanceof Grid grid) {
-                grid.setBottom(30 + 18 * (int) caption.get().lines().count());
+                grid.setBottom(captionHeight);
+            }
+            Object series = option.getSeries();
+            if (series instanceof TreemapSeries treemap) {
+                treemap.setBottom(captionHeight);
+            }
+            if (series instanceof FunnelSeries funnel) {
+                funnel.setBottom(captionHeight);
+            }
+            if (series instanceof PieSeries pie) {
+                pie.setCenter(new String[] {"50%", "50%"}).setRadius(pie.getRadius() instanceof String[] radius && radius[0].equals("0%")
+                        ? new String[] {"0%", "58%"} : new String[] {"36%", "58%"});
+            }
+            if (series instanceof SunburstSeries sunburst) {
+                sunburst.setCenter(new String[] {"50%", "50%"}).setRadius(new String[] {"10%", "68%"});
+            }
+            if (series instanceof GaugeSeries gauge) {
+                gauge.setCenter(new String[] {"50%", "52%"});
             }
         }
         String json = new Engine().renderJsonOption(option);

@@ -10,6 +10,7 @@ import xingcun.reports.ReportException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -36,22 +37,18 @@ public final class ChartRenderer
     }
 
     /**
-     * The process's renderer, started on first use and closed when the JVM exits: a scheduler that builds a report
-     * every month pays the engine's start once, not per report.
+     * The process's renderer, started on first use: a scheduler that builds a report every month pays the engine's
+     * start once, not per report. GraalVM closes it at exit; a failed start is retried by the next caller.
      */
-    public static ChartRenderer shared()
+    public static synchronized ChartRenderer shared()
     {
-        return SharedRenderer.INSTANCE;
-    }
-
-    private static final class SharedRenderer
-    {
-        static final ChartRenderer INSTANCE = start();
-
-        static {
-            Runtime.getRuntime().addShutdownHook(new Thread(INSTANCE::close, "chart-renderer-close"));
+        if (shared == null) {
+            shared = start();
         }
+        return shared;
     }
+
+    private static ChartRenderer shared;
 
     public static ChartRenderer start()
     {
@@ -59,6 +56,8 @@ public final class ChartRenderer
         Context context = Context.newBuilder("js")
                 .allowAllAccess(false)
                 .option("engine.WarnInterpreterOnly", "false")
+                // the engine's own log would print at JVM exit, after our handler is gone
+                .logHandler(OutputStream.nullOutputStream())
                 .build();
         try {
             context.eval(source(BOOTSTRAP_SCRIPT));

@@ -71,7 +71,8 @@ public final class NumberStyle
             return "";
         }
         if (previous == 0) {
-            return current == 0 ? language.pick("持平", "no change") : language.pick("新增", "new");
+            // nothing to compare with (often: the program had not started): say nothing rather than "new" on every card
+            return current == 0 ? language.pick("持平", "no change") : "";
         }
         double change = (current - previous) / Math.abs(previous) * 100;
         String text = trim(BigDecimal.valueOf(Math.abs(change)).setScale(1, RoundingMode.HALF_UP)) + "%";

@@ -83,7 +83,7 @@ class ChartRenderingTest
         ChartSection chart = section(ChartKind.BAR, data, Optional.of(201.0));
         ChartFiles files = ChartDrawing.draw(renderer, chart, Language.ZH, 900, 500);
         assertThat(ReportChecks.problems(chart, files))
-                .containsExactly("chart test_chart adds up to 148.0 but its metric field_guidance_person_times totals 201.0");
+                .containsExactly("chart test_chart adds up to 148 but its metric field_guidance_person_times totals 201");
     }
 
     @Test

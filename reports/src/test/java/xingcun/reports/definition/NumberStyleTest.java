@@ -32,7 +32,7 @@ class NumberStyleTest
     {
         assertThat(NumberStyle.change(110.0, 100.0, Language.ZH)).isEqualTo("+10%");
         assertThat(NumberStyle.change(97.0, 100.0, Language.ZH)).isEqualTo("−3%");
-        assertThat(NumberStyle.change(5.0, 0.0, Language.ZH)).isEqualTo("新增");
+        assertThat(NumberStyle.change(5.0, 0.0, Language.ZH)).isEmpty();
         assertThat(NumberStyle.change(0.0, 0.0, Language.EN)).isEqualTo("no change");
         assertThat(NumberStyle.change(5.0, null, Language.EN)).isEmpty();
     }
