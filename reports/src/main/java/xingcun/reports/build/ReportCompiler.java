@@ -261,6 +261,23 @@ public final class ReportCompiler
             rows.forEach(row -> byMonth.put(row.get(0), row));
             shaped = new ArrayList<>(byMonth.values());
         }
+        int monthColumn = section.by().indexOf("month");
+        if (section.by().size() == 2 && monthColumn >= 0) {
+            // a month with no rows still gets its column: one zero cell under the first label of the other dimension
+            Object firstOther = rows.isEmpty() ? null : rows.get(0).get(1 - monthColumn);
+            java.util.Set<Object> present = new java.util.HashSet<>();
+            rows.forEach(row -> present.add(row.get(monthColumn)));
+            for (YearMonth month = YearMonth.from(period.from()); firstOther != null && !month.isAfter(YearMonth.from(period.to())); month = month.plusMonths(1)) {
+                if (!present.contains(month.toString())) {
+                    List<Object> row = new ArrayList<>(List.of("", "", 0.0));
+                    row.set(monthColumn, month.toString());
+                    row.set(1 - monthColumn, firstOther);
+                    shaped.add(row);
+                }
+            }
+            // back in the engine's order: by the first dimension, then the second
+            shaped.sort(Comparator.comparing((List<Object> row) -> String.valueOf(row.get(0))).thenComparing(row -> String.valueOf(row.get(1))));
+        }
         if (!section.order().isEmpty()) {
             String dimension = section.by().get(0);
             List<List<Object>> ordered = new ArrayList<>();

@@ -49,8 +49,9 @@ public final class ReportDefinitions
 
     public ReportDefinition load(String kind)
     {
-        if (!KINDS.contains(kind)) {
-            throw new ReportException(ReportErrorCode.INVALID_ARGUMENT, "Unknown report kind " + kind + "; use one of: " + String.join(", ", KINDS));
+        List<String> kinds = kinds();
+        if (!kinds.contains(kind)) {
+            throw new ReportException(ReportErrorCode.INVALID_ARGUMENT, "Unknown report kind " + kind + "; use one of: " + String.join(", ", kinds));
         }
         String file = kind + ".yml";
         try {
@@ -71,6 +72,26 @@ public final class ReportDefinitions
         catch (IOException e) {
             throw new ReportException(ReportErrorCode.INVALID_ARGUMENT, "Cannot read report definition " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The kinds there are: the built-in five, then any other KIND.yml in the definitions folder (a kind is a file). */
+    public List<String> kinds()
+    {
+        List<String> kinds = new java.util.ArrayList<>(KINDS);
+        if (folder.isPresent()) {
+            try (java.util.stream.Stream<Path> files = Files.list(folder.get())) {
+                files.map(path -> path.getFileName().toString())
+                        .filter(name -> name.endsWith(".yml") && !name.equals("labels.yml"))
+                        .map(name -> name.substring(0, name.length() - ".yml".length()))
+                        .filter(name -> !kinds.contains(name))
+                        .sorted()
+                        .forEach(kinds::add);
+            }
+            catch (IOException e) {
+                throw new ReportException(ReportErrorCode.INVALID_ARGUMENT, "Cannot list report definitions in " + folder.get() + ": " + e.getMessage(), e);
+            }
+        }
+        return kinds;
     }
 
     /** The SQL of a named query (queries/NAME.sql), with :from, :to, :community and :talent as parameters. */

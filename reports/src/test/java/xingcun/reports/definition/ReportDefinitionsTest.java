@@ -97,6 +97,26 @@ class ReportDefinitionsTest
     }
 
     @Test
+    void aNewKindIsANewFile()
+            throws Exception
+    {
+        Files.writeString(folder.resolve("harvest.yml"), """
+                kind: harvest
+                period: any
+                title_zh: "{period}秋收专报"
+                sections:
+                  - type: cards
+                    metrics: [output_value_yuan]
+                """);
+        ReportDefinitions definitions = ReportDefinitions.in(folder);
+        assertThat(definitions.kinds()).containsExactly("annual", "quarterly", "monthly", "community", "talent", "harvest");
+        assertThat(definitions.load("harvest").sections()).hasSize(1);
+        assertThatThrownBy(() -> definitions.load("winter"))
+                .isInstanceOf(ReportException.class)
+                .hasMessage("Unknown report kind winter; use one of: annual, quarterly, monthly, community, talent, harvest");
+    }
+
+    @Test
     void anUnknownKindListsTheKnownOnes()
     {
         assertThatThrownBy(() -> ReportDefinitions.installed().load("weekly"))
