@@ -10,6 +10,7 @@ import xingcun.reports.definition.NumberStyle;
 import xingcun.reports.definition.ReportDefinition;
 import xingcun.reports.definition.ReportDefinitions;
 import xingcun.reports.definition.Section;
+import xingcun.reports.notebook.SqlTokens;
 import xingcun.warehouse.QueryResult;
 import xingcun.warehouse.Warehouse;
 import xingcun.warehouse.metrics.Metric;
@@ -26,10 +27,13 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,7 +42,6 @@ import static java.util.Objects.requireNonNull;
 /** Computes a report's content from its definition and the warehouse: metric values, chart numbers, tables, text. */
 public final class ReportCompiler
 {
-    private static final Pattern QUERY_PARAMETER = Pattern.compile(":(from|to|community|talent)\\b");
     private static final Pattern TEXT_PLACEHOLDER = Pattern.compile("\\{([a-z_]+)(\\.change)?}");
 
     private final Warehouse warehouse;
@@ -60,7 +63,7 @@ public final class ReportCompiler
     {
         ReportDefinition definition = definitions.load(request.kind());
         checkPeriod(definition, request.period());
-        ReportSubject subject = subject(definition, request);
+        ReportSubject subject = subject(definition.subject(), request);
         Language language = request.language();
         Map<String, Metric> metricsShown = new LinkedHashMap<>();
         Map<String, MetricValue> totals = new LinkedHashMap<>();
@@ -114,10 +117,10 @@ public final class ReportCompiler
         }
     }
 
-    private ReportSubject subject(ReportDefinition definition, ReportRequest request)
+    private ReportSubject subject(ReportDefinition.Subject kind, ReportRequest request)
     {
         Language language = request.language();
-        switch (definition.subject()) {
+        switch (kind) {
             case COMMUNITY -> {
                 String given = request.community().orElseThrow(() -> new ReportException(ReportErrorCode.INVALID_ARGUMENT,
                         "A community report needs --community: a 12-digit code or a name such as 西华"));
@@ -209,8 +212,8 @@ public final class ReportCompiler
         Section section = new Section(Section.SectionType.CHART, metricId, metric.nameChinese(), metric.nameEnglish(), null, null, null,
                 metricId, by, null, kind, order, null, null, null);
         ReportSubject subject = request.community().isPresent()
-                ? subject(new ReportDefinition("chart", ReportDefinition.PeriodKind.ANY, ReportDefinition.Subject.COMMUNITY, "", null, List.of()), request)
-                : subject(new ReportDefinition("chart", ReportDefinition.PeriodKind.ANY, ReportDefinition.Subject.DISTRICT, "", null, List.of()), request);
+                ? subject(ReportDefinition.Subject.COMMUNITY, request)
+                : subject(ReportDefinition.Subject.DISTRICT, request);
         return chart(section, request, subject, new LinkedHashMap<>());
     }
 
@@ -265,7 +268,7 @@ public final class ReportCompiler
         if (section.by().size() == 2 && monthColumn >= 0) {
             // a month with no rows still gets its column: one zero cell under the first label of the other dimension
             Object firstOther = rows.isEmpty() ? null : rows.get(0).get(1 - monthColumn);
-            java.util.Set<Object> present = new java.util.HashSet<>();
+            Set<Object> present = new HashSet<>();
             rows.forEach(row -> present.add(row.get(monthColumn)));
             for (YearMonth month = YearMonth.from(period.from()); firstOther != null && !month.isAfter(YearMonth.from(period.to())); month = month.plusMonths(1)) {
                 if (!present.contains(month.toString())) {
@@ -283,7 +286,7 @@ public final class ReportCompiler
             List<List<Object>> ordered = new ArrayList<>();
             for (String code : section.order()) {
                 String label = Labels.of(dimension, code, language);
-                double value = rows.stream().filter(row -> label.equals(row.get(0))).map(row -> row.get(1)).filter(java.util.Objects::nonNull)
+                double value = rows.stream().filter(row -> label.equals(row.get(0))).map(row -> row.get(1)).filter(Objects::nonNull)
                         .mapToDouble(cell -> ((Number) cell).doubleValue()).sum();
                 ordered.add(new ArrayList<>(List.of(label, value)));
             }
@@ -301,7 +304,7 @@ public final class ReportCompiler
             List<List<Object>> rest = sorted.subList(section.limit(), sorted.size());
             // the rest folds into one row only where values add up; a rate or a distinct count of the rest is no sum
             if (additive) {
-                double restTotal = rest.stream().map(row -> row.get(1)).filter(java.util.Objects::nonNull).mapToDouble(cell -> ((Number) cell).doubleValue()).sum();
+                double restTotal = rest.stream().map(row -> row.get(1)).filter(Objects::nonNull).mapToDouble(cell -> ((Number) cell).doubleValue()).sum();
                 top.add(List.of(language.pick("其他" + rest.size() + "个", rest.size() + " others"), restTotal));
             }
             shaped = top;
@@ -360,23 +363,30 @@ public final class ReportCompiler
         return Labels.of(column, cell, language);
     }
 
-    /** A named query of the definitions, its :from, :to, :community and :talent bound as parameters. */
+    /**
+     * A named query of the definitions, its :from, :to, :community and :talent bound as parameters. The notebooks'
+     * tokenizer finds them, so a colon in a string, a comment or a ::cast is left alone.
+     */
     private ChartData queryData(String name, ReportRequest request, ReportSubject subject)
     {
-        Matcher matcher = QUERY_PARAMETER.matcher(definitions.query(name));
         StringBuilder sql = new StringBuilder();
         List<Object> parameters = new ArrayList<>();
-        while (matcher.find()) {
-            parameters.add(switch (matcher.group(1)) {
+        for (SqlTokens.Token token : SqlTokens.of(definitions.query(name))) {
+            if (token.kind() != SqlTokens.Kind.PARAMETER) {
+                sql.append(token.text());
+                continue;
+            }
+            String parameter = token.text().substring(1);
+            parameters.add(switch (parameter) {
                 case "from" -> Date.valueOf(request.period().from());
                 case "to" -> Date.valueOf(request.period().to());
                 case "community" -> subject.communityCode().orElse(null);
-                default -> subject.talentId().orElse(null);
+                case "talent" -> subject.talentId().orElse(null);
+                default -> throw new ReportException(ReportErrorCode.INVALID_ARGUMENT, "Invalid query " + name + ": unknown parameter :" + parameter
+                        + "; use :from, :to, :community or :talent");
             });
-            String type = matcher.group(1).equals("from") || matcher.group(1).equals("to") ? "date" : "varchar";
-            matcher.appendReplacement(sql, "cast(? as " + type + ")");
+            sql.append("cast(? as ").append(parameter.equals("from") || parameter.equals("to") ? "date" : "varchar").append(')');
         }
-        matcher.appendTail(sql);
         QueryResult result = warehouse.query(sql.toString(), parameters);
         return new ChartData(result.columns(), result.rows());
     }

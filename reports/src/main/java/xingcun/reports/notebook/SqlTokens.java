@@ -9,13 +9,13 @@ import static java.util.Objects.requireNonNull;
  * SQL split just finely enough for binding :name placeholders and for highlighting: strings, quoted names and
  * comments are whole tokens (a ':' inside them is text), "::" is DuckDB's cast, not a placeholder.
  */
-final class SqlTokens
+public final class SqlTokens
 {
-    enum Kind { STRING, QUOTED_NAME, COMMENT, PARAMETER, WORD, NUMBER, OTHER }
+    public enum Kind { STRING, QUOTED_NAME, COMMENT, PARAMETER, WORD, NUMBER, OTHER }
 
-    record Token(Kind kind, String text)
+    public record Token(Kind kind, String text)
     {
-        Token
+        public Token
         {
             requireNonNull(kind, "kind is null");
             requireNonNull(text, "text is null");
@@ -24,7 +24,7 @@ final class SqlTokens
 
     private SqlTokens() {}
 
-    static List<Token> of(String sql)
+    public static List<Token> of(String sql)
     {
         List<Token> tokens = new ArrayList<>();
         int index = 0;
