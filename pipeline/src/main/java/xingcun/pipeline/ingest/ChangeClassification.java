@@ -7,15 +7,19 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import xingcun.pipeline.read.RawRecords;
 
+import java.util.Optional;
+
 import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lead;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.when;
 
 /**
- * Decides, for every valid row, whether it is new, an update or a duplicate (data contract, "Order of judgement"):
+ * Decides, for every row of a run (rejected rows are just that), whether it is new, an update or a duplicate (data contract, "Order of judgement"):
  * rows are taken in file order then row order; a row is compared with the previous row of its key in this run,
  * or else with the lake. The last row of each key is the one the lake keeps, if it differs from the lake.
  */
@@ -32,22 +36,29 @@ public final class ChangeClassification
     private ChangeClassification() {}
 
     /**
-     * @param valid validated rows that passed every rule
-     * @param lakeKeys the lake's current (record_key, record_hash) of this family
+     * @param validated every validated row of the run: the rejected ones (rule_id set) come out as rejected, so one
+     *        pass over the run's rows gives every row its outcome
+     * @param lakeKeys the lake's current (record_key, record_hash) of this family, one row a key; empty when the lake
+     *        has none, which spares the join on a first load
      */
-    public static Dataset<Row> classify(Dataset<Row> valid, Dataset<Row> lakeKeys)
+    public static Dataset<Row> classify(Dataset<Row> validated, Optional<Dataset<Row>> lakeKeys)
     {
-        WindowSpec byKeyInOrder = Window.partitionBy(ValidationTransform.RECORD_KEY)
+        Column rejected = col(ValidationTransform.RULE_ID).isNotNull();
+        // rejected rows have no key: each is a window of its own, so they neither meet valid rows nor pile up in one task
+        Column windowKey = when(rejected, concat_ws(":", lit("\u0000rejected"), col(RawRecords.SOURCE_FILE), col(RawRecords.SOURCE_ROW)))
+                .otherwise(col(ValidationTransform.RECORD_KEY));
+        WindowSpec byKeyInOrder = Window.partitionBy(windowKey)
                 .orderBy(col(RawRecords.FILE_ORDER), col(RawRecords.SOURCE_FILE), col(RawRecords.SOURCE_ROW)); // source_file tells the sheets of a workbook apart
-        Dataset<Row> withLake = valid.join(
-                lakeKeys.withColumnRenamed(ValidationTransform.RECORD_HASH, LAKE_HASH),
-                valid.col(ValidationTransform.RECORD_KEY).equalTo(lakeKeys.col(ValidationTransform.RECORD_KEY)), "left")
-                .drop(lakeKeys.col(ValidationTransform.RECORD_KEY));
+        Dataset<Row> withLake = lakeKeys
+                .map(keys -> validated.join(keys.withColumnRenamed(ValidationTransform.RECORD_HASH, LAKE_HASH),
+                                validated.col(ValidationTransform.RECORD_KEY).equalTo(keys.col(ValidationTransform.RECORD_KEY)), "left")
+                        .drop(keys.col(ValidationTransform.RECORD_KEY)))
+                .orElseGet(() -> validated.withColumn(LAKE_HASH, lit(null).cast("string")));
         Column hash = col(ValidationTransform.RECORD_HASH);
         Column prior = coalesce(lag(hash, 1).over(byKeyInOrder), col(LAKE_HASH));
         Column isLast = lead(hash, 1).over(byKeyInOrder).isNull();
         return withLake
-                .withColumn(CHANGE, when(prior.isNull(), lit(ACCEPTED)).when(prior.equalTo(hash), lit(DUPLICATE)).otherwise(lit(UPDATED)))
-                .withColumn(IS_WINNER, isLast.and(col(LAKE_HASH).isNull().or(col(LAKE_HASH).notEqual(hash))));
+                .withColumn(CHANGE, when(rejected, lit(REJECTED)).when(prior.isNull(), lit(ACCEPTED)).when(prior.equalTo(hash), lit(DUPLICATE)).otherwise(lit(UPDATED)))
+                .withColumn(IS_WINNER, not(rejected).and(isLast).and(col(LAKE_HASH).isNull().or(col(LAKE_HASH).notEqual(hash))));
     }
 }

@@ -1,18 +1,21 @@
 package xingcun.pipeline.ingest;
 
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import xingcun.pipeline.PipelineErrorCode;
-import xingcun.pipeline.PipelineException;
 import xingcun.pipeline.contract.Family;
 import xingcun.pipeline.lake.Lake;
 import xingcun.pipeline.read.FileRead;
 import xingcun.pipeline.read.InboxFile;
+import xingcun.pipeline.read.RawRecord;
 import xingcun.pipeline.read.RawRecords;
+import xingcun.pipeline.validate.RecordValidator;
 import xingcun.pipeline.validate.ValidationContext;
 
 import java.util.ArrayList;
@@ -20,6 +23,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.apache.spark.sql.functions.col;
@@ -59,54 +63,58 @@ final class FamilyIngest
     /** Stages the family and returns what it staged; the ids its valid rows carry go to {@code knownIds} unless it is null. */
     StagedFamily ingest(Family family, List<FileRead> reads, ValidationContext context, Set<String> knownIds, String idColumn)
     {
-        List<Dataset<Row>> frames = reads.stream().filter(read -> read.rows().isPresent()).map(read -> read.rows().get()).toList();
-        Dataset<Row> raw = frames.stream().reduce(Dataset::union).orElseGet(() -> spark.createDataFrame(List.of(), RawRecords.schema(family)));
-        Dataset<Row> validated = ValidationTransform.validate(family, raw, context).persist(StorageLevel.MEMORY_AND_DISK());
+        JavaSparkContext sparkContext = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        List<JavaRDD<RawRecord>> files = reads.stream().filter(read -> read.rows().isPresent()).map(read -> read.rows().get()).toList();
+        JavaRDD<RawRecord> raw = files.isEmpty() ? sparkContext.emptyRDD() : sparkContext.union(files.toArray(JavaRDD[]::new));
+        Broadcast<RecordValidator> validator = sparkContext.broadcast(new RecordValidator(family, context));
         try {
+            Dataset<Row> validated = ValidationTransform.validate(spark, family, raw, validator);
             Dataset<Row> lakeRows = LakeTables.read(spark, lake, family);
-            Dataset<Row> classified = ChangeClassification.classify(
-                    validated.filter(col(RULE_ID).isNull()),
-                    lakeRows.select(RECORD_KEY, ValidationTransform.RECORD_HASH).dropDuplicates(RECORD_KEY)).persist(StorageLevel.MEMORY_AND_DISK());
+            Optional<Dataset<Row>> lakeKeys = lake.currentFiles(family.folder()).isEmpty()
+                    ? Optional.empty() : Optional.of(lakeRows.select(RECORD_KEY, ValidationTransform.RECORD_HASH).dropDuplicates(RECORD_KEY));
+            // every row read, once: rejected, or classified against the run and the lake. Kept for the writes and
+            // counts that follow, so the files are read and validated once
+            Dataset<Row> outcomes = ChangeClassification.classify(validated, lakeKeys).persist(StorageLevel.MEMORY_AND_DISK());
             try {
-                StagedFamily summary = summarize(family, reads, validated, classified);
+                StagedFamily summary = summarize(family, reads, outcomes);
                 Counts counts = summary.files().stream().map(RunReport.FileResult::counts).reduce(Counts.zero(), Counts::plus);
                 List<String> replaced = List.of();
                 // a run that changes nothing in a family writes nothing for it: no empty Parquet files
                 if (counts.accepted() + counts.updated() > 0) {
-                    writeAccepted(family, classified);
-                    replaced = counts.updated() > 0 ? rewriteUpdatedFiles(family, classified, lakeRows) : List.of();
+                    writeAccepted(family, outcomes);
+                    replaced = counts.updated() > 0 ? rewriteUpdatedFiles(family, outcomes, lakeRows) : List.of();
                 }
                 // a file rejected whole is recorded even when its rows could not be counted (a broken workbook)
                 if (counts.rejected() > 0 || reads.stream().anyMatch(read -> read.fileRejection().isPresent())) {
-                    writeQuarantine(family, validated, reads);
+                    writeQuarantine(family, outcomes, reads);
                 }
                 if (knownIds != null) {
-                    classified.select(idColumn).distinct().collectAsList().forEach(row -> knownIds.add(row.getString(0)));
+                    outcomes.filter(col(RULE_ID).isNull()).select(idColumn).distinct().collectAsList().forEach(row -> knownIds.add(row.getString(0)));
                 }
                 return new StagedFamily(summary.family(), replaced, summary.files(), summary.reasons());
             }
             finally {
-                classified.unpersist();
+                outcomes.unpersist();
             }
         }
         finally {
-            validated.unpersist();
+            validator.destroy();
         }
     }
 
-    private void writeAccepted(Family family, Dataset<Row> classified)
+    private void writeAccepted(Family family, Dataset<Row> outcomes)
     {
-        Dataset<Row> winners = LakeTables.toLakeRows(family, classified.filter(col(IS_WINNER)), runId);
+        Dataset<Row> winners = LakeTables.toLakeRows(family, outcomes.filter(col(IS_WINNER)), runId);
         write(family, winners, stagingRoot + "/" + family.folder());
     }
 
     /** Lake files holding an older version of a key this run updated are rewritten without it (copy on write). */
-    private List<String> rewriteUpdatedFiles(Family family, Dataset<Row> classified, Dataset<Row> lakeRows)
+    private List<String> rewriteUpdatedFiles(Family family, Dataset<Row> outcomes, Dataset<Row> lakeRows)
     {
         if (lake.currentSnapshot().files(family.folder()).isEmpty()) {
             return List.of(); // nothing in the lake yet, so nothing to update
         }
-        Dataset<Row> updatedKeys = classified.filter(col(IS_WINNER).and(col(LAKE_HASH).isNotNull())).select(RECORD_KEY);
+        Dataset<Row> updatedKeys = outcomes.filter(col(IS_WINNER).and(col(LAKE_HASH).isNotNull())).select(RECORD_KEY);
         Dataset<Row> withFile = lakeRows.withColumn("lake_file", input_file_name());
         List<String> affected = withFile.join(updatedKeys, RECORD_KEY).select("lake_file").distinct().collectAsList()
                 .stream().map(row -> row.getString(0)).toList();
@@ -124,16 +132,18 @@ final class FamilyIngest
     private void write(Family family, Dataset<Row> rows, String folder)
     {
         if (family.partitionDate().isPresent()) {
-            rows.repartition(col(LakeTables.YEAR)).write().mode(SaveMode.Append).partitionBy(LakeTables.YEAR).parquet(folder);
+            // each task writes its own rows into their year folders: a big family is written on every core, a small
+            // one (a daily batch) is one task after adaptive execution coalesces the shuffle
+            rows.write().mode(SaveMode.Append).partitionBy(LakeTables.YEAR).parquet(folder);
         }
         else {
             rows.coalesce(1).write().mode(SaveMode.Append).parquet(folder);
         }
     }
 
-    private void writeQuarantine(Family family, Dataset<Row> validated, List<FileRead> reads)
+    private void writeQuarantine(Family family, Dataset<Row> outcomes, List<FileRead> reads)
     {
-        Dataset<Row> rejectedRows = validated.filter(col(RULE_ID).isNotNull()).select(
+        Dataset<Row> rejectedRows = outcomes.filter(col(RULE_ID).isNotNull()).select(
                 lit(family.folder()).as(LakeTables.FAMILY),
                 col(RawRecords.SOURCE_FILE),
                 col(RawRecords.SOURCE_ROW),
@@ -155,16 +165,12 @@ final class FamilyIngest
 
     /**
      * Every file's outcome counts and the family's top rejection reasons, from one aggregation: by file, outcome
-     * and rule, with one example row per rule (each Spark query costs planning time, so they are few).
+     * and rule, with one example row per rule (each Spark query costs planning time, so they are few). Every row
+     * read is exactly one outcome row (the only join is to the lake's keys, one row a key), so the counts of a file
+     * add up to the rows read from it.
      */
-    private StagedFamily summarize(Family family, List<FileRead> reads, Dataset<Row> validated, Dataset<Row> classified)
+    private StagedFamily summarize(Family family, List<FileRead> reads, Dataset<Row> outcomes)
     {
-        Dataset<Row> outcomes = classified.select(col(RawRecords.FILE_ORDER), col(CHANGE), lit(null).cast("string").as(RULE_ID),
-                        lit(null).cast("string").as(ValidationTransform.MESSAGE_ZH), lit(null).cast("string").as(ValidationTransform.MESSAGE_EN),
-                        col(RawRecords.SOURCE_FILE), col(RawRecords.SOURCE_ROW))
-                .union(validated.filter(col(RULE_ID).isNotNull()).select(col(RawRecords.FILE_ORDER), lit(ChangeClassification.REJECTED),
-                        col(RULE_ID), col(ValidationTransform.MESSAGE_ZH), col(ValidationTransform.MESSAGE_EN),
-                        col(RawRecords.SOURCE_FILE), col(RawRecords.SOURCE_ROW)));
         List<Row> groups = outcomes.groupBy(RawRecords.FILE_ORDER, CHANGE, RULE_ID)
                 .agg(count(lit(1)), first(ValidationTransform.MESSAGE_ZH), first(ValidationTransform.MESSAGE_EN),
                         first(RawRecords.SOURCE_FILE), first(RawRecords.SOURCE_ROW))
@@ -180,20 +186,12 @@ final class FamilyIngest
                         left.rows() + right.rows(), left.exampleZh(), left.exampleEn(), left.exampleLocation()));
             }
         }
-        // read is counted on its own, from the rows validated (one per row read), and must equal the outcomes
-        Map<Integer, Long> readByFile = new HashMap<>();
-        validated.groupBy(RawRecords.FILE_ORDER).count().collectAsList().forEach(row -> readByFile.put(row.getInt(0), row.getLong(1)));
         List<RunReport.FileResult> files = new ArrayList<>();
         List<RunReport.RejectionReason> reasons = new ArrayList<>(byRule.values());
         for (FileRead read : reads) {
             InboxFile file = read.file();
             Map<String, Long> counts = byFile.getOrDefault(file.order(), Map.of());
             long rejected = counts.getOrDefault(ChangeClassification.REJECTED, 0L) + read.rejectedRowCount();
-            long outcomeCount = counts.values().stream().mapToLong(Long::longValue).sum();
-            if (outcomeCount != readByFile.getOrDefault(file.order(), 0L)) {
-                throw new PipelineException(PipelineErrorCode.RUN_FAILED, "Cannot account for every row of " + file.name() + ": read "
-                        + readByFile.getOrDefault(file.order(), 0L) + " but " + outcomeCount + " outcomes; nothing was committed (please report this)");
-            }
             files.add(new RunReport.FileResult(file.name(), family.folder(), file.kind().name().toLowerCase(java.util.Locale.ROOT),
                     Counts.of(counts.getOrDefault(ACCEPTED, 0L), counts.getOrDefault(UPDATED, 0L), counts.getOrDefault(DUPLICATE, 0L), rejected),
                     read.fileRejection().map(rejection -> rejection.rule().id()).orElse(null), read.notes()));

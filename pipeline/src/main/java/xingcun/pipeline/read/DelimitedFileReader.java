@@ -3,32 +3,33 @@ package xingcun.pipeline.read;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.hadoop.io.LongWritable;
-import org.apache.hadoop.io.Text;
-import org.apache.hadoop.mapred.TextInputFormat;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
+import org.apache.spark.input.PortableDataStream;
 import org.apache.spark.sql.SparkSession;
 import xingcun.pipeline.validate.Rule;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Serializable;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /**
- * Reads a CSV or TSV file with Spark, line by line, so that each row keeps its exact line number and the file's
- * detected encoding (UTF-8 or GB18030) is applied by us rather than assumed. Cells quoted across lines are not
- * supported: such a line is quarantined as malformed with its line number.
+ * Reads a CSV or TSV file so that each row keeps its exact line number and the file's detected encoding (UTF-8 or
+ * GB18030) is applied by us rather than assumed. The driver reads the header and checks the file; a Spark task
+ * then streams the file's lines, one task a file, so line numbers need no second pass. A cell quoted across lines
+ * (Excel's Alt+Enter in a 备注 cell) is read with the whole file on the driver; where the quotes never balance, the
+ * broken lines are quarantined one by one as malformed.
  */
 final class DelimitedFileReader
 {
@@ -52,27 +53,21 @@ final class DelimitedFileReader
         if (missing.isPresent()) {
             return FileRead.unreadable(file, Rule.FILE_MISSING_COLUMN.reject(missing.get(), "", ""), countDataLines(file, charset.get()));
         }
-        RawRecords records = new RawRecords(file.family(), file, layout);
+        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         if (hasCellsSpanningLines(file, charset.get())) {
-            Optional<List<Row>> whole = parseWholeFile(file, charset.get(), format, records);
+            Optional<List<RawRecord>> whole = parseWholeFile(file, charset.get(), format, layout);
             if (whole.isPresent()) {
-                return FileRead.rows(file, spark.createDataFrame(whole.get(), RawRecords.schema(file.family())), List.of());
+                return FileRead.rows(file, context.parallelize(whole.get(), 1), List.of());
             }
         }
-        LineParser parser = new LineParser(format, charset.get().name(), records);
-        JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .hadoopFile(file.sparkPath(), TextInputFormat.class, LongWritable.class, Text.class)
-                .map(line -> new String(line._2().getBytes(), 0, line._2().getLength(), Charset.forName(parser.charsetName)))
-                .zipWithIndex()
-                .filter(indexed -> indexed._2() > 0 && !isBlank(indexed._1(), format.getDelimiterString()))
-                .map(indexed -> parser.row(indexed._2() + 1, indexed._1()));
-        Dataset<Row> frame = spark.createDataFrame(rows, RawRecords.schema(file.family()));
-        return FileRead.rows(file, frame, List.of());
+        LineSplitter splitter = new LineSplitter(format, charset.get().name(), file.name(), file.order(), layout);
+        JavaRDD<RawRecord> records = context.binaryFiles(file.sparkPath(), 1).values().flatMap(splitter::records);
+        return FileRead.rows(file, records, List.of());
     }
 
     /**
-     * Whether a quoted cell runs over a line break (Excel's Alt+Enter in a 备注 cell): some line then holds an odd
-     * number of quotes. Such files are ledgers typed by hand, small enough to parse whole on the driver.
+     * Whether a quoted cell runs over a line break: some line then holds an odd number of quotes. Such files are
+     * ledgers typed by hand, small enough to parse whole on the driver.
      */
     private static boolean hasCellsSpanningLines(InboxFile file, Charset charset)
             throws IOException
@@ -86,10 +81,10 @@ final class DelimitedFileReader
      * Parses the whole file with commons-csv, so a record may span lines; each row keeps the line it starts on.
      * Empty when the quotes never balance: the line-by-line read then quarantines the broken lines one by one.
      */
-    private static Optional<List<Row>> parseWholeFile(InboxFile file, Charset charset, CSVFormat format, RawRecords records)
+    private static Optional<List<RawRecord>> parseWholeFile(InboxFile file, Charset charset, CSVFormat format, HeaderLayout layout)
             throws IOException
     {
-        List<Row> rows = new ArrayList<>();
+        List<RawRecord> records = new ArrayList<>();
         try (BufferedReader reader = Files.newBufferedReader(file.path(), charset);
                 CSVParser parser = CSVParser.parse(reader, format.builder().setIgnoreEmptyLines(false).get())) {
             Iterator<CSVRecord> iterator = parser.iterator();
@@ -99,7 +94,7 @@ final class DelimitedFileReader
                 CSVRecord record = iterator.next();
                 List<String> cells = record.toList();
                 if (!header && cells.stream().anyMatch(cell -> !cell.isBlank())) {
-                    rows.add(records.row(startLine, cells));
+                    records.add(RawRecord.of(file.name(), startLine, file.order(), layout, cells));
                 }
                 header = false;
                 startLine = parser.getCurrentLineNumber() + 1;
@@ -108,7 +103,7 @@ final class DelimitedFileReader
         catch (UncheckedIOException | IllegalStateException e) {
             return Optional.empty();
         }
-        return Optional.of(rows);
+        return Optional.of(records);
     }
 
     /** Data lines of a file we will not parse, so its rows still count as read (and rejected). */
@@ -120,11 +115,6 @@ final class DelimitedFileReader
         }
     }
 
-    private static boolean isBlank(String line, String delimiter)
-    {
-        return line.replace(delimiter, "").replace("\"", "").isBlank();
-    }
-
     static List<String> parseLine(CSVFormat format, String line)
             throws IOException
     {
@@ -134,17 +124,85 @@ final class DelimitedFileReader
         }
     }
 
-    /** Splits one line into cells inside a Spark task. */
-    private record LineParser(CSVFormat format, String charsetName, RawRecords records)
+    /** Streams one file's data lines as raw records inside a Spark task: line 1 is the header, blank lines are skipped. */
+    private record LineSplitter(CSVFormat format, String charsetName, String fileName, int fileOrder, HeaderLayout layout)
             implements Serializable
     {
-        Row row(long lineNumber, String line)
+        Iterator<RawRecord> records(PortableDataStream stream)
+                throws IOException
         {
+            BufferedReader reader = new BufferedReader(new InputStreamReader(stream.open(), Charset.forName(charsetName)), 1 << 16);
+            reader.readLine(); // the header, read by the driver
+            return new Iterator<>()
+            {
+                private long lineNumber = 1;
+                private RawRecord next = advance();
+
+                private RawRecord advance()
+                {
+                    try {
+                        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                            lineNumber++;
+                            if (!isBlank(line)) {
+                                return record(lineNumber, line);
+                            }
+                        }
+                        reader.close(); // closes the stream it opened
+                        return null;
+                    }
+                    catch (IOException e) {
+                        throw new UncheckedIOException("Cannot read " + fileName + " at line " + lineNumber, e);
+                    }
+                }
+
+                @Override
+                public boolean hasNext()
+                {
+                    return next != null;
+                }
+
+                @Override
+                public RawRecord next()
+                {
+                    if (next == null) {
+                        throw new NoSuchElementException();
+                    }
+                    RawRecord current = next;
+                    next = advance();
+                    return current;
+                }
+            };
+        }
+
+        /** A line of nothing but delimiters, quotes and spaces (Excel's empty rows ",,,,"). */
+        private boolean isBlank(String line)
+        {
+            String delimiter = format.getDelimiterString();
+            for (int i = 0; i < line.length(); i++) {
+                char c = line.charAt(i);
+                if (c != '"' && delimiter.indexOf(c) < 0 && !Character.isWhitespace(c)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private RawRecord record(long lineNumber, String line)
+        {
+            // most ledger lines quote nothing: split them directly, the way commons-csv would (trimmed cells, empty
+            // trailing cells kept); quoted lines go through commons-csv, whose parser is costly to start per line
+            if (line.indexOf('"') < 0) {
+                String[] cells = line.split(format.getDelimiterString(), -1); // "," and "\t" split without a regex
+                for (int i = 0; i < cells.length; i++) {
+                    cells[i] = cells[i].trim();
+                }
+                return RawRecord.of(fileName, lineNumber, fileOrder, layout, Arrays.asList(cells));
+            }
             try {
-                return records.row(lineNumber, parseLine(format, line));
+                return RawRecord.of(fileName, lineNumber, fileOrder, layout, parseLine(format, line));
             }
             catch (IOException | RuntimeException e) {
-                return records.malformed(lineNumber, line,
+                return RawRecord.malformed(fileName, lineNumber, fileOrder, layout, line,
                         "引号不成对或单元格内有换行：在 Excel 中去掉单元格内的换行后重新导出 / unbalanced quotes or a line break inside a cell: remove line breaks in cells and export again");
             }
         }

@@ -1,7 +1,6 @@
 package xingcun.pipeline.read;
 
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
+import org.apache.spark.api.java.JavaRDD;
 import xingcun.pipeline.validate.Rejection;
 
 import java.util.List;
@@ -13,7 +12,7 @@ import static java.util.Objects.requireNonNull;
  * What reading one file gave: its raw rows, or — when the file as a whole cannot be read — the reason and how
  * many data rows it held, so that they still count as read and rejected. Sheets that were skipped are listed.
  */
-public record FileRead(InboxFile file, Optional<Dataset<Row>> rows, Optional<Rejection> fileRejection, long rejectedRowCount, List<String> notes)
+public record FileRead(InboxFile file, Optional<JavaRDD<RawRecord>> rows, Optional<Rejection> fileRejection, long rejectedRowCount, List<String> notes)
 {
     public FileRead
     {
@@ -26,7 +25,7 @@ public record FileRead(InboxFile file, Optional<Dataset<Row>> rows, Optional<Rej
         }
     }
 
-    public static FileRead rows(InboxFile file, Dataset<Row> rows, List<String> notes)
+    public static FileRead rows(InboxFile file, JavaRDD<RawRecord> rows, List<String> notes)
     {
         return new FileRead(file, Optional.of(rows), Optional.empty(), 0, notes);
     }

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.Row;
+import org.apache.spark.input.PortableDataStream;
 import org.apache.spark.sql.SparkSession;
+import xingcun.pipeline.contract.Family;
 import xingcun.pipeline.validate.Rule;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Serializable;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -34,13 +36,11 @@ final class JsonLinesFileReader
         if (charset.isEmpty() || !charset.get().equals(StandardCharsets.UTF_8)) {
             return FileRead.unreadable(file, Rule.JSON_LINES_ENCODING.reject("", "", ""), countLines(file, charset.isPresent() ? charset.get() : EncodingDetector.forCountingLines(file.path())));
         }
-        LineParser parser = new LineParser(file.family(), new RawRecords(file.family(), file, HeaderLayout.of(file.family(), List.of())), file.name(), file.order());
-        JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .textFile(file.sparkPath())
-                .zipWithIndex()
-                .filter(indexed -> !indexed._1().isBlank())
-                .map(indexed -> parser.row(indexed._2() + 1, indexed._1()));
-        return FileRead.rows(file, spark.createDataFrame(rows, RawRecords.schema(file.family())), List.of());
+        LineParser parser = new LineParser(file.family(), file.name(), file.order());
+        JavaRDD<RawRecord> records = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .binaryFiles(file.sparkPath(), 1).values()
+                .flatMap(parser::records);
+        return FileRead.rows(file, records, List.of());
     }
 
     private static long countLines(InboxFile file, Charset charset)
@@ -51,16 +51,32 @@ final class JsonLinesFileReader
         }
     }
 
-    /** Turns one line into a raw row; the row number of a JSON Lines file is its line number. */
-    private record LineParser(xingcun.pipeline.contract.Family family, RawRecords malformedRecords, String fileName, int fileOrder)
+    /** Turns the lines of a file into raw records inside a Spark task; the row number of a JSON Lines file is its line number. */
+    private record LineParser(Family family, String fileName, int fileOrder)
             implements Serializable
     {
-        Row row(long lineNumber, String line)
+        Iterator<RawRecord> records(PortableDataStream stream)
+                throws IOException
+        {
+            List<RawRecord> records = new ArrayList<>();
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream.open(), StandardCharsets.UTF_8))) {
+                long lineNumber = 0;
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    lineNumber++;
+                    if (!line.isBlank()) {
+                        records.add(record(lineNumber, line));
+                    }
+                }
+            }
+            return records.iterator();
+        }
+
+        private RawRecord record(long lineNumber, String line)
         {
             try {
                 JsonNode node = JSON.readTree(line.replace("\uFEFF", ""));
                 if (node == null || !node.isObject()) {
-                    return malformedRecords.malformed(lineNumber, line, "JSON: not an object");
+                    return RawRecord.malformed(fileName, lineNumber, fileOrder, HeaderLayout.of(family, List.of()), line, "JSON: not an object");
                 }
                 List<String> keys = new ArrayList<>();
                 List<String> cells = new ArrayList<>();
@@ -69,13 +85,14 @@ final class JsonLinesFileReader
                     keys.add(field.getKey());
                     cells.add(field.getValue().isNull() ? null : field.getValue().isValueNode() ? field.getValue().asText() : field.getValue().toString());
                 }
-                return new RawRecords(family, fileName, fileOrder, HeaderLayout.of(family, keys)).row(lineNumber, cells);
+                // every line names its own keys, so every line has its own header
+                return RawRecord.of(fileName, lineNumber, fileOrder, HeaderLayout.of(family, keys), cells);
             }
             catch (IOException e) {
                 // the location only: Jackson's message quotes the offending text, which may be a name
                 String where = e instanceof com.fasterxml.jackson.core.JsonProcessingException parsing && parsing.getLocation() != null
                         ? "column " + parsing.getLocation().getColumnNr() : "this line";
-                return malformedRecords.malformed(lineNumber, line, "JSON 格式错误/invalid JSON at " + where);
+                return RawRecord.malformed(fileName, lineNumber, fileOrder, HeaderLayout.of(family, List.of()), line, "JSON 格式错误/invalid JSON at " + where);
             }
         }
     }

@@ -2,18 +2,11 @@ package xingcun.pipeline.read;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import xingcun.pipeline.contract.ColumnSpec;
 import xingcun.pipeline.contract.Family;
 import xingcun.pipeline.contract.ValueKind;
 
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
-
 import java.io.Serializable;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +14,9 @@ import java.util.Map;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The common shape every reader produces for a family, whatever the file kind: lineage (file, row, order),
- * the row's raw cells as JSON (for quarantine), a parse problem if the line could not be split, and one text
- * column per canonical contract column.
+ * What a family makes of its raw records: the cells by canonical column (for validation), and the masked raw
+ * record as JSON (for the quarantine, so a clerk can see what was typed). Also the names of the lineage columns
+ * every validated row carries.
  */
 public final class RawRecords
         implements Serializable
@@ -31,91 +24,46 @@ public final class RawRecords
     public static final String SOURCE_FILE = "source_file";
     public static final String SOURCE_ROW = "source_row";
     public static final String FILE_ORDER = "file_order";
-    public static final String HEADER_UNITS = "header_units";
     public static final String RAW_JSON = "raw_json";
-    public static final String PARSE_PROBLEM = "parse_problem";
-    private static final int LINEAGE_COLUMNS = 6;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final java.util.regex.Pattern PERSONAL_NUMBER = java.util.regex.Pattern.compile("(?<!\\d)(1[3-9]\\d{9}|\\d{17}[\\dXx])(?!\\d)");
 
     private final Family family;
-    // the file's name and order, not the InboxFile: a java.nio Path cannot travel to Spark executors
-    private final String fileName;
-    private final int fileOrder;
-    private final HeaderLayout layout;
+    private final boolean hasPersonNames;
 
-    public RawRecords(Family family, InboxFile file, HeaderLayout layout)
-    {
-        this(family, file.name(), file.order(), layout);
-    }
-
-    RawRecords(Family family, String fileName, int fileOrder, HeaderLayout layout)
+    public RawRecords(Family family)
     {
         this.family = requireNonNull(family, "family is null");
-        this.fileName = requireNonNull(fileName, "fileName is null");
-        this.fileOrder = fileOrder;
-        this.layout = requireNonNull(layout, "layout is null");
+        this.hasPersonNames = family.columns().stream().anyMatch(column -> column.kind() == ValueKind.PERSON_NAME);
     }
 
-    public static StructType schema(Family family)
+    /** The record's cells under their canonical column names; columns the file lacks are absent, cells the contract does not know are left out. */
+    public Map<String, String> canonicalCells(RawRecord record)
     {
-        List<StructField> fields = new ArrayList<>(List.of(
-                DataTypes.createStructField(SOURCE_FILE, DataTypes.StringType, false),
-                DataTypes.createStructField(SOURCE_ROW, DataTypes.LongType, false),
-                DataTypes.createStructField(FILE_ORDER, DataTypes.IntegerType, false),
-                DataTypes.createStructField(HEADER_UNITS, DataTypes.StringType, true),
-                DataTypes.createStructField(RAW_JSON, DataTypes.StringType, true),
-                DataTypes.createStructField(PARSE_PROBLEM, DataTypes.StringType, true)));
-        for (ColumnSpec column : family.columns()) {
-            fields.add(DataTypes.createStructField(column.name(), DataTypes.StringType, true));
+        Map<String, String> cells = new HashMap<>();
+        List<String> canonical = record.layout().canonicalByPosition();
+        for (int i = 0; i < record.cells().size() && i < canonical.size(); i++) {
+            if (canonical.get(i) != null) {
+                cells.put(canonical.get(i), record.cells().get(i));
+            }
         }
-        return DataTypes.createStructType(fields);
+        return cells; // a column the file lacks is simply absent: validation reads absent as empty
     }
 
-    /** A raw row from the cells of one data row; rowNumber is the spreadsheet row (the header is row 1). */
-    public Row row(long rowNumber, List<String> cells)
+    /** The raw record as JSON for the quarantine: every header with its cell, personal cells masked (1*********8, 张**). */
+    public String rawJson(RawRecord record)
     {
-        Object[] values = new Object[LINEAGE_COLUMNS + family.columns().size()];
-        values[0] = fileName;
-        values[1] = rowNumber;
-        values[2] = fileOrder;
-        values[3] = layout.headerUnitsText();
+        if (record.isMalformed()) {
+            return json(Map.of("line", maskLine(record.cells().get(0))));
+        }
+        HeaderLayout layout = record.layout();
         Map<String, String> raw = new LinkedHashMap<>();
-        for (int i = 0; i < cells.size(); i++) {
+        for (int i = 0; i < record.cells().size(); i++) {
             String header = i < layout.headers().size() ? layout.headers().get(i) : "column_" + (i + 1);
-            String canonical = i < layout.canonicalByPosition().size() ? layout.canonicalByPosition().get(i) : null;
-            int index = canonical == null ? -1 : columnIndex(canonical);
-            if (index >= 0) {
-                values[LINEAGE_COLUMNS + index] = cells.get(i);
-            }
             boolean personal = i < layout.personalByPosition().size() && layout.personalByPosition().get(i);
-            raw.put(header, personal ? maskPersonal(cells.get(i)) : maskNumbers(cells.get(i)));
+            raw.put(header, personal ? maskPersonal(record.cells().get(i)) : maskNumbers(record.cells().get(i)));
         }
-        values[4] = json(raw);
-        return RowFactory.create(values);
-    }
-
-    /** A row that could not be split into cells (a broken CSV quote, a line that is not JSON). */
-    public Row malformed(long rowNumber, String line, String problem)
-    {
-        Object[] values = new Object[LINEAGE_COLUMNS + family.columns().size()];
-        values[0] = fileName;
-        values[1] = rowNumber;
-        values[2] = fileOrder;
-        values[4] = json(Map.of("line", maskLine(line)));
-        values[5] = problem;
-        return RowFactory.create(values);
-    }
-
-    private int columnIndex(String canonical)
-    {
-        List<ColumnSpec> columns = family.columns();
-        for (int i = 0; i < columns.size(); i++) {
-            if (columns.get(i).name().equals(canonical)) {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException("Invalid column for " + family.folder() + ": " + canonical);
+        return json(raw);
     }
 
     /** Quarantine keeps raw values for the clerk to fix, but personal ones only masked: 1*********8, 张**. */
@@ -143,8 +91,7 @@ public final class RawRecords
      */
     private String maskLine(String line)
     {
-        boolean hasNames = family.columns().stream().anyMatch(column -> column.kind() == ValueKind.PERSON_NAME);
-        if (!hasNames) {
+        if (!hasPersonNames) {
             return maskNumbers(line);
         }
         StringBuilder masked = new StringBuilder();

@@ -6,7 +6,7 @@ import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
-import org.apache.spark.sql.Row;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import xingcun.pipeline.validate.Rule;
 
@@ -28,7 +28,7 @@ final class XlsxFileReader
 
     static FileRead read(SparkSession spark, InboxFile file)
     {
-        List<Row> rows = new ArrayList<>();
+        List<RawRecord> rows = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         Optional<String> firstMissing = Optional.empty();
         long skippedSheetRows = 0;
@@ -50,10 +50,10 @@ final class XlsxFileReader
                     continue;
                 }
                 // rows of a second data sheet are located as file.xlsx#sheet: row numbers restart on every sheet
-                RawRecords records = new RawRecords(file.family(), anySheetRead ? file.name() + "#" + sheet.getSheetName() : file.name(), file.order(), layout);
+                String sourceFile = anySheetRead ? file.name() + "#" + sheet.getSheetName() : file.name();
                 anySheetRead = true;
                 for (int rowIndex : dataRows(sheet, headerRow)) {
-                    rows.add(records.row(rowIndex + 1L, cells(sheet, rowIndex)));
+                    rows.add(RawRecord.of(sourceFile, rowIndex + 1L, file.order(), layout, cells(sheet, rowIndex)));
                 }
             }
         }
@@ -64,7 +64,8 @@ final class XlsxFileReader
         if (!anySheetRead) {
             return FileRead.unreadable(file, Rule.FILE_MISSING_COLUMN.reject(firstMissing.orElse("?"), "", ""), skippedSheetRows);
         }
-        return FileRead.rows(file, spark.createDataFrame(rows, RawRecords.schema(file.family())), notes);
+        // a workbook is read on the driver (POI needs the whole file): its rows go to Spark as one partition
+        return FileRead.rows(file, JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, 1), notes);
     }
 
     private static int firstNonEmptyRow(Sheet sheet)

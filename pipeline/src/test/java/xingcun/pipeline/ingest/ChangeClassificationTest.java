@@ -11,7 +11,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Optional;
 
+import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The order of judgement of the data contract, on small hand-made batches. */
@@ -22,7 +24,8 @@ class ChangeClassificationTest
             .add("record_hash", DataTypes.StringType)
             .add("file_order", DataTypes.IntegerType)
             .add("source_row", DataTypes.LongType)
-            .add("source_file", DataTypes.StringType);
+            .add("source_file", DataTypes.StringType)
+            .add("rule_id", DataTypes.StringType);
     private static final StructType LAKE = new StructType()
             .add("record_key", DataTypes.StringType)
             .add("record_hash", DataTypes.StringType);
@@ -44,10 +47,10 @@ class ChangeClassificationTest
     void newKeysAreAcceptedAndRepeatsWithinTheBatchAreDuplicatesOrUpdates()
     {
         List<Row> result = classify(List.of(
-                        RowFactory.create("k1", "a", 0, 2L, "f.csv"),
-                        RowFactory.create("k1", "a", 0, 3L, "f.csv"),
-                        RowFactory.create("k2", "a", 0, 4L, "f.csv"),
-                        RowFactory.create("k2", "b", 1, 2L, "f.csv")),
+                        RowFactory.create("k1", "a", 0, 2L, "f.csv", null),
+                        RowFactory.create("k1", "a", 0, 3L, "f.csv", null),
+                        RowFactory.create("k2", "a", 0, 4L, "f.csv", null),
+                        RowFactory.create("k2", "b", 1, 2L, "f.csv", null)),
                 List.of());
         assertThat(result).containsExactly(
                 RowFactory.create("k1", "a", 0, 2L, "accepted", false),
@@ -60,11 +63,11 @@ class ChangeClassificationTest
     void theLakeIsThePriorVersionAndALaterFileWinsOverAnEarlierRow()
     {
         List<Row> result = classify(List.of(
-                        RowFactory.create("k1", "a", 0, 2L, "f.csv"),
-                        RowFactory.create("k2", "c", 1, 9L, "f.csv"),
-                        RowFactory.create("k2", "b", 0, 5L, "f.csv"),
-                        RowFactory.create("k3", "b", 0, 6L, "f.csv"),
-                        RowFactory.create("k3", "a", 1, 2L, "f.csv")),
+                        RowFactory.create("k1", "a", 0, 2L, "f.csv", null),
+                        RowFactory.create("k2", "c", 1, 9L, "f.csv", null),
+                        RowFactory.create("k2", "b", 0, 5L, "f.csv", null),
+                        RowFactory.create("k3", "b", 0, 6L, "f.csv", null),
+                        RowFactory.create("k3", "a", 1, 2L, "f.csv", null)),
                 List.of(RowFactory.create("k1", "a"), RowFactory.create("k2", "a"), RowFactory.create("k3", "a")));
         assertThat(result).containsExactly(
                 // same as the lake: nothing to write
@@ -77,10 +80,33 @@ class ChangeClassificationTest
                 RowFactory.create("k3", "a", 1, 2L, "updated", false));
     }
 
+    @Test
+    void rejectedRowsAreRejectedAndNeverMeetEachOtherOrTheValidRows()
+    {
+        List<Row> result = classify(List.of(
+                        RowFactory.create(null, null, 0, 2L, "f.csv", "date.invalid"),
+                        RowFactory.create(null, null, 0, 3L, "f.csv", "date.invalid"),
+                        RowFactory.create("k1", "a", 0, 4L, "f.csv", null)),
+                List.of());
+        assertThat(result).containsExactly(
+                RowFactory.create(null, null, 0, 2L, "rejected", false),
+                RowFactory.create(null, null, 0, 3L, "rejected", false),
+                RowFactory.create("k1", "a", 0, 4L, "accepted", true));
+    }
+
+    @Test
+    void aFirstLoadNeedsNoLakeKeys()
+    {
+        Dataset<Row> classified = ChangeClassification.classify(spark.createDataFrame(List.of(
+                RowFactory.create("k1", "a", 0, 2L, "f.csv", null), RowFactory.create("k1", "a", 0, 3L, "f.csv", null)), BATCH), Optional.empty());
+        assertThat(classified.select("change", "is_winner").orderBy("source_row").collectAsList())
+                .containsExactly(RowFactory.create("accepted", false), RowFactory.create("duplicate", true));
+    }
+
     private static List<Row> classify(List<Row> batch, List<Row> lake)
     {
-        Dataset<Row> classified = ChangeClassification.classify(spark.createDataFrame(batch, BATCH), spark.createDataFrame(lake, LAKE));
+        Dataset<Row> classified = ChangeClassification.classify(spark.createDataFrame(batch, BATCH), Optional.of(spark.createDataFrame(lake, LAKE)));
         return classified.select("record_key", "record_hash", "file_order", "source_row", "change", "is_winner")
-                .orderBy("record_key", "file_order", "source_row").collectAsList();
+                .orderBy(col("record_key").asc_nulls_first(), col("file_order"), col("source_row")).collectAsList();
     }
 }
