@@ -19,19 +19,29 @@ public final class PersonalDataHasher
         implements Serializable
 {
     private final byte[] key;
-    private transient Mac mac;
+    // a Mac is not thread-safe, and one hasher serves every task of an executor (it travels in a broadcast)
+    private transient ThreadLocal<Mac> macs = new ThreadLocal<>();
 
     public PersonalDataHasher(byte[] key)
     {
         this.key = requireNonNull(key, "key is null").clone();
     }
 
+    private void readObject(java.io.ObjectInputStream in)
+            throws java.io.IOException, ClassNotFoundException
+    {
+        in.defaultReadObject();
+        macs = new ThreadLocal<>(); // transient fields come back null
+    }
+
     public String hash(String value)
     {
         try {
+            Mac mac = macs.get();
             if (mac == null) {
                 mac = Mac.getInstance("HmacSHA256");
                 mac.init(new SecretKeySpec(key, "HmacSHA256"));
+                macs.set(mac);
             }
             return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)), 0, 16);
         }

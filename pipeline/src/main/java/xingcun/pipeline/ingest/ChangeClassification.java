@@ -17,6 +17,7 @@ import static org.apache.spark.sql.functions.lead;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
 
 /**
  * Decides, for every row of a run (rejected rows are just that), whether it is new, an update or a duplicate (data contract, "Order of judgement"):
@@ -47,7 +48,9 @@ public final class ChangeClassification
         // rejected rows have no key: each is a window of its own, so they neither meet valid rows nor pile up in one task
         Column windowKey = when(rejected, concat_ws(":", lit("\u0000rejected"), col(RawRecords.SOURCE_FILE), col(RawRecords.SOURCE_ROW)))
                 .otherwise(col(ValidationTransform.RECORD_KEY));
-        WindowSpec byKeyInOrder = Window.partitionBy(windowKey)
+        // the window sorts by its partition columns first; keys share long prefixes ("SL-202501-…"), so a hash of the
+        // key goes first and the sort settles most comparisons on its 8-byte prefix instead of comparing strings
+        WindowSpec byKeyInOrder = Window.partitionBy(xxhash64(windowKey), windowKey)
                 .orderBy(col(RawRecords.FILE_ORDER), col(RawRecords.SOURCE_FILE), col(RawRecords.SOURCE_ROW)); // source_file tells the sheets of a workbook apart
         Dataset<Row> withLake = lakeKeys
                 .map(keys -> validated.join(keys.withColumnRenamed(ValidationTransform.RECORD_HASH, LAKE_HASH),

@@ -32,6 +32,11 @@ import static java.util.Objects.requireNonNull;
 public final class RecordValidator
         implements Serializable
 {
+    // compiled once: String.replaceAll compiles its pattern on every call, millions of times in a province run
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+    private static final java.util.regex.Pattern SPACES_AND_DASHES = java.util.regex.Pattern.compile("[\\s-]");
+    private static final java.util.regex.Pattern TWELVE_DIGITS = java.util.regex.Pattern.compile("\\d{12}");
+
     private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
     private static final BigDecimal HUNDRED_MILLION = BigDecimal.valueOf(100_000_000);
 
@@ -116,7 +121,7 @@ public final class RecordValidator
                 values.put(name + "_hash", context.personalDataHasher().hash(number));
             }
             case PHONE -> {
-                String phone = Text.halfWidth(text).replaceAll("[\\s-]", "");
+                String phone = SPACES_AND_DASHES.matcher(Text.halfWidth(text)).replaceAll("");
                 if (!PersonalNumbers.isMobilePhone(phone)) {
                     throw new RowRejected(Rule.PHONE_INVALID.reject(name, "", ""));
                 }
@@ -124,11 +129,11 @@ public final class RecordValidator
                 values.put(name + "_hash", context.personalDataHasher().hash(phone));
             }
             case PERSON_NAME -> values.put(name.equals("attendee_name") ? "attendee_hash" : name + "_hash",
-                    context.personalDataHasher().hash(text.replaceAll("\\s+", "")));
+                    context.personalDataHasher().hash(SPACES.matcher(text).replaceAll("")));
             case REGISTRATION_NUMBER -> values.put(name, Text.halfWidth(text).replace(" ", ""));
             case DIVISION_CODE -> {
-                String code = Text.halfWidth(text).replaceAll("\\s+", "");
-                if (!code.matches("\\d{12}")) {
+                String code = SPACES.matcher(Text.halfWidth(text)).replaceAll("");
+                if (!TWELVE_DIGITS.matcher(code).matches()) {
                     throw new RowRejected(Rule.COMMUNITY_CODE_INVALID.reject(name, text, ""));
                 }
                 values.put(name, code);
@@ -304,7 +309,7 @@ public final class RecordValidator
 
     private static String identifier(String text)
     {
-        return Text.halfWidth(text).replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+        return SPACES.matcher(Text.halfWidth(text)).replaceAll("").toUpperCase(Locale.ROOT);
     }
 
     /** Ends validation of a row at its first failed rule. */

@@ -26,8 +26,9 @@ public record ValidationContext(
     public ValidationContext
     {
         requireNonNull(communities, "communities is null");
-        knownTalentIds = Set.copyOf(requireNonNull(knownTalentIds, "knownTalentIds is null"));
-        knownTrainingIds = Set.copyOf(requireNonNull(knownTrainingIds, "knownTrainingIds is null"));
+        // hash sets, not Set.copyOf: a lookup per row in a table of 100,000 training ids must not probe
+        knownTalentIds = java.util.Collections.unmodifiableSet(new java.util.HashSet<>(requireNonNull(knownTalentIds, "knownTalentIds is null")));
+        knownTrainingIds = java.util.Collections.unmodifiableSet(new java.util.HashSet<>(requireNonNull(knownTrainingIds, "knownTrainingIds is null")));
         requireNonNull(personalDataHasher, "personalDataHasher is null");
         requireNonNull(latestDate, "latestDate is null");
     }
