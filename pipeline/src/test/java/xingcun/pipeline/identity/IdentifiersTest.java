@@ -64,4 +64,29 @@ class IdentifiersTest
         assertThat(hasher.hash("张三")).isEqualTo(hasher.hash("张三")).hasSize(32).doesNotContain("张三");
         assertThat(hasher.hash("张三")).isNotEqualTo(hasher.hash("李四")).isNotEqualTo(otherLake.hash("张三"));
     }
+
+    /** One hasher serves every task of a Spark executor at once (it travels in a broadcast): hashes must not mix. */
+    @Test
+    void personalDataHashesAreRightFromManyThreadsAtOnce()
+            throws Exception
+    {
+        PersonalDataHasher shared = new PersonalDataHasher(new byte[32]);
+        java.util.List<String> phones = java.util.stream.IntStream.range(0, 2_000).mapToObj(i -> "139" + String.format("%08d", i)).toList();
+        java.util.Map<String, String> expected = new java.util.HashMap<>();
+        PersonalDataHasher alone = new PersonalDataHasher(new byte[32]);
+        phones.forEach(phone -> expected.put(phone, alone.hash(phone)));
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<Long>> wrong = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                wrong.add(threads.submit(() -> phones.stream().filter(phone -> !shared.hash(phone).equals(expected.get(phone))).count()));
+            }
+            for (java.util.concurrent.Future<Long> count : wrong) {
+                assertThat(count.get()).isZero();
+            }
+        }
+        finally {
+            threads.shutdownNow();
+        }
+    }
 }

@@ -14,6 +14,7 @@ import xingcun.pipeline.sample.InboxManifest.FamilyCounts;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.TreeMap;
@@ -82,5 +83,43 @@ class ScaleInboxIngestTest
                 .collect(Collectors.toMap(RunReport.FileResult::file, file -> file.counts().read(), Long::sum, TreeMap::new));
         assertThat(actual).isEqualTo(expected);
         assertThat(report.skippedFiles()).containsExactly("manifest.json: the generator's manifest (what xingcun generate wrote), not a batch");
+    }
+
+    /**
+     * A daily batch appends: every Parquet file the lake held before is still there, byte for byte and with its
+     * time, and the new files are only the batch's own (its family's year partition and its quarantine).
+     */
+    @Test
+    void aDailyBatchWritesOnlyItsOwnFilesAndRewritesNoHistory()
+            throws java.io.IOException
+    {
+        Path lake = folder.resolve("lake");
+        Map<String, String> before = parquetFiles(lake);
+        LocalDate day = LocalDate.of(2025, 12, 30);
+        DailyBatch.write(folder.resolve("inbox"), folder.resolve("daily"), day, 300);
+
+        RunReport batch = IngestJob.run(spark, new IngestOptions(folder.resolve("daily"), lake.toString(), LocalDate.of(2026, 11, 28), line -> {}));
+
+        Counts counts = batch.families().stream().filter(family -> family.family().equals("service_logs")).findFirst().orElseThrow().counts();
+        assertThat(counts.read()).isEqualTo(300);
+        assertThat(counts.accepted()).as("new log ids: every valid row is new").isEqualTo(counts.read() - counts.rejected()).isGreaterThan(250);
+        assertThat(batch.families()).extracting(RunReport.FamilyResult::family).containsExactly("service_logs");
+        Map<String, String> after = parquetFiles(lake);
+        assertThat(after).as("files of the lake before the batch, unchanged").containsAllEntriesOf(before);
+        List<String> added = after.keySet().stream().filter(file -> !before.containsKey(file)).sorted().toList();
+        assertThat(added).isNotEmpty().allSatisfy(file -> assertThat(file).matches("(service_logs/year=2025|_quarantine/service_logs)/" + batch.runId() + "-part-.*\\.parquet"));
+    }
+
+    /** Every Parquet file under the lake, with its size and modification time. */
+    private static Map<String, String> parquetFiles(Path lake)
+            throws java.io.IOException
+    {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(lake)) {
+            Map<String, String> states = new TreeMap<>();
+            for (Path file : files.filter(path -> path.toString().endsWith(".parquet")).toList()) {
+                states.put(lake.relativize(file).toString(), java.nio.file.Files.size(file) + " bytes, " + java.nio.file.Files.getLastModifiedTime(file));
+            }
+            return states;
+        }
     }
 }
