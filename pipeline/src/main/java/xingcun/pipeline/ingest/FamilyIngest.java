@@ -8,6 +8,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
 import xingcun.pipeline.contract.Family;
 import xingcun.pipeline.lake.Lake;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.first;
@@ -47,6 +49,9 @@ import static xingcun.pipeline.ingest.ValidationTransform.RULE_ID;
  */
 final class FamilyIngest
 {
+    /** Inbox bytes of a family up to which a run counts as a small batch (about 200,000 ledger rows). */
+    private static final long SMALL_BATCH_BYTES = 32L << 20;
+
     private final SparkSession spark;
     private final Lake lake;
     private final String runId;
@@ -70,8 +75,7 @@ final class FamilyIngest
         try {
             Dataset<Row> validated = ValidationTransform.validate(spark, family, raw, validator);
             Dataset<Row> lakeRows = LakeTables.read(spark, lake, family);
-            Optional<Dataset<Row>> lakeKeys = lake.currentFiles(family.folder()).isEmpty()
-                    ? Optional.empty() : Optional.of(lakeRows.select(RECORD_KEY, ValidationTransform.RECORD_HASH).dropDuplicates(RECORD_KEY));
+            Optional<Dataset<Row>> lakeKeys = lake.currentFiles(family.folder()).isEmpty() ? Optional.empty() : Optional.of(lakeKeys(reads, validated, lakeRows));
             // every row read, once: rejected, or classified against the run and the lake. Kept for the writes and
             // counts that follow, so the files are read and validated once
             Dataset<Row> outcomes = ChangeClassification.classify(validated, lakeKeys).persist(StorageLevel.MEMORY_AND_DISK());
@@ -99,6 +103,34 @@ final class FamilyIngest
         }
         finally {
             validator.destroy();
+        }
+    }
+
+    /**
+     * The lake's (key, hash) pairs the run is judged against, one row a key. A small batch (a day's ledger) looks up
+     * only its own keys: it validates its rows once more to list them, the lake's key column is scanned and filtered
+     * against them in each task, and nothing of the lake is shuffled, so the batch costs in proportion to itself.
+     * A big run joins with every key of the family, which costs a shuffle of the lake's keys.
+     */
+    private Dataset<Row> lakeKeys(List<FileRead> reads, Dataset<Row> validated, Dataset<Row> lakeRows)
+    {
+        Dataset<Row> keys = lakeRows.select(RECORD_KEY, ValidationTransform.RECORD_HASH);
+        long inputBytes = reads.stream().mapToLong(read -> sizeOf(read.file())).reduce(0L, (left, right) -> left > Long.MAX_VALUE - right ? Long.MAX_VALUE : left + right);
+        if (inputBytes > SMALL_BATCH_BYTES) {
+            return keys.dropDuplicates(RECORD_KEY);
+        }
+        Dataset<Row> batchKeys = spark.createDataFrame(validated.filter(col(RULE_ID).isNull()).select(RECORD_KEY).distinct().collectAsList(),
+                DataTypes.createStructType(List.of(DataTypes.createStructField(RECORD_KEY, DataTypes.StringType, false))));
+        return broadcast(keys.join(broadcast(batchKeys), RECORD_KEY).dropDuplicates(RECORD_KEY));
+    }
+
+    private static long sizeOf(InboxFile file)
+    {
+        try {
+            return java.nio.file.Files.size(file.path());
+        }
+        catch (java.io.IOException e) {
+            return Long.MAX_VALUE; // unknown: judged as a big run, the safe way
         }
     }
 

@@ -105,12 +105,22 @@ public final class IngestJob
         }
         try {
             PersonalDataHasher hasher = new PersonalDataHasher(lake.personalDataKey());
-            Set<String> talentIds = FamilyIngest.ids(LakeTables.read(spark, lake, Family.TALENTS), "talent_id");
-            Set<String> trainingIds = FamilyIngest.ids(LakeTables.read(spark, lake, Family.TRAININGS), "training_id");
+            // the ids other families name, read from the lake only when a family of this inbox needs them: a daily
+            // batch of service logs does not read a year of trainings
+            Set<String> talentIds = java.util.Arrays.stream(Family.values()).anyMatch(family -> family != Family.COMMUNITIES && !inbox.filesOf(family).isEmpty())
+                    ? FamilyIngest.ids(LakeTables.read(spark, lake, Family.TALENTS), "talent_id") : new java.util.HashSet<>();
+            Set<String> trainingIds = !inbox.filesOf(Family.TRAININGS).isEmpty() || !inbox.filesOf(Family.TRAINING_ATTENDANCE).isEmpty()
+                    ? FamilyIngest.ids(LakeTables.read(spark, lake, Family.TRAININGS), "training_id") : new java.util.HashSet<>();
             FamilyIngest familyIngest = new FamilyIngest(spark, lake, runId);
             Map<Family, StagedFamily> staged = new EnumMap<>(Family.class);
+            CommunityDirectory communities = null; // the lake's communities with this run's, read again only after they change
             for (List<Family> stage : LOAD_STAGES) {
-                CommunityDirectory communities = CommunityDirectory.xishanProgram().withOverrides(communityOverrides(spark, lake, runId));
+                if (stage.stream().allMatch(family -> inbox.filesOf(family).isEmpty())) {
+                    continue;
+                }
+                if (communities == null) {
+                    communities = CommunityDirectory.xishanProgram().withOverrides(communityOverrides(spark, lake, runId));
+                }
                 ValidationContext context = new ValidationContext(communities, talentIds, trainingIds, hasher, options.today().plusYears(1));
                 staged.putAll(ingestConcurrently(spark, stage, family -> {
                     List<InboxFile> files = inbox.filesOf(family);
@@ -124,6 +134,9 @@ public final class IngestJob
                     options.progress().accept("%s: %d rows in %.1f s".formatted(family.folder(), rows, (System.nanoTime() - familyStarted) / 1e9));
                     return stagedFamily;
                 }, inbox));
+                if (stage.contains(Family.COMMUNITIES)) {
+                    communities = null; // the communities this run staged count from the next stage on
+                }
             }
             options.progress().accept("committing run " + runId);
             List<StagedFamily> inFamilyOrder = List.copyOf(staged.values());
