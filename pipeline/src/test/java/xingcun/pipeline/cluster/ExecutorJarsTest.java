@@ -21,7 +21,7 @@ class ExecutorJarsTest
         assertThat(jars).extracting(jar -> jar.getFileName().toString()).containsExactly("pipeline-classes.jar", "commons-csv-1.14.1.jar");
         try (JarFile pipeline = new JarFile(jars.get(0).toFile())) {
             assertThat(pipeline.getEntry("xingcun/pipeline/ingest/ValidationTransform.class")).isNotNull();
-            assertThat(pipeline.getEntry("xingcun/pipeline/read/DelimitedFileReader$LineParser.class")).isNotNull();
+            assertThat(pipeline.getEntry("xingcun/pipeline/read/DelimitedFileReader$LineSplitter.class")).isNotNull();
             assertThat(pipeline.getManifest().getMainAttributes().getValue("Manifest-Version")).isEqualTo("1.0");
         }
     }
