@@ -42,6 +42,10 @@ public final class BenchCommand
     @Option(names = "--runs", defaultValue = "3", paramLabel = "N", description = "Runs of each measurement; medians are reported (default: ${DEFAULT-VALUE}).")
     private int runs;
 
+    @Option(names = "--warm-runs", paramLabel = "N",
+            description = "Computations of the metrics in one JVM (xingcun and Spark SQL); warm is the median of the 2nd to the Nth (default: the larger of --runs and 5).")
+    private Integer warmRuns;
+
     @Option(names = "--work", paramLabel = "DIR",
             description = "Working folder: inbox/ (reused when its manifest matches), lake/, logs/ of every child (default: bench/work in the installation).")
     private Path work;
@@ -58,6 +62,9 @@ public final class BenchCommand
         if (runs < 1) {
             throw BenchErrors.badArgument(spec, "Invalid --runs " + runs + ": give 1 or more runs of each measurement");
         }
+        if (warmRuns != null && warmRuns < 2) {
+            throw BenchErrors.badArgument(spec, "Invalid --warm-runs " + warmRuns + ": give 2 or more (the first computation is the cold one)");
+        }
         if (talents != null && (talents < 1 || talents > 100_000)) {
             throw BenchErrors.badArgument(spec, "Invalid --talents " + talents + ": give 1 to 100,000 experts");
         }
@@ -73,7 +80,7 @@ public final class BenchCommand
             throw BenchErrors.badArgument(spec, "Invalid --out " + json + ": it is a folder; give a file such as bench/results/" + profile + ".json");
         }
         Set<Section> sections = only.isEmpty() ? EnumSet.allOf(Section.class) : EnumSet.copyOf(only);
-        new BenchRun(spec.commandLine().getErr(), profile.name(), seed, talents, runs, work.toAbsolutePath().normalize(), sections)
+        new BenchRun(spec.commandLine().getErr(), profile.name(), seed, talents, runs, warmRuns == null ? Math.max(runs, 5) : warmRuns, work.toAbsolutePath().normalize(), sections)
                 .run(json.toAbsolutePath().normalize(), spec.commandLine().getOut());
         return 0;
     }

@@ -35,8 +35,6 @@ final class BenchRun
 {
     static final String MAIN = "xingcun.cli.Main";
     static final int BATCH_ROWS = 10_000;
-    /** In-JVM repetitions of the metric computations: at least this many, so the warm median has several values. */
-    static final int MIN_WARM_ITERATIONS = 5;
     private static final Pattern FAMILY_LINE = Pattern.compile("xingcun: (\\w+): (\\d+) rows in ([\\d.]+) s");
     private static final Pattern SPARK_READY = Pattern.compile("Spark ready in ([\\d.]+) s");
     private static final Pattern REPORT_TIME = Pattern.compile(
@@ -47,6 +45,7 @@ final class BenchRun
     private final long seed;
     private final Integer talents;
     private final int runs;
+    private final int warmIterations;
     private final Path work;
     private final Set<BenchCommand.Section> sections;
     private final ChildJvm children;
@@ -56,8 +55,9 @@ final class BenchRun
     private BenchInbox inbox;
     private Measurement xingcunIngest;
 
-    BenchRun(PrintWriter err, String profile, long seed, Integer talents, int runs, Path work, Set<BenchCommand.Section> sections)
+    BenchRun(PrintWriter err, String profile, long seed, Integer talents, int runs, int warmIterations, Path work, Set<BenchCommand.Section> sections)
     {
+        this.warmIterations = warmIterations;
         this.err = err;
         this.profile = profile;
         this.seed = seed;
@@ -100,7 +100,7 @@ final class BenchRun
         config.put("seed", seed);
         config.put("talents", talents == null ? inbox.manifest().path("talents").asInt() : talents);
         config.put("runs", runs);
-        config.put("warm_iterations", warmIterations());
+        config.put("warm_iterations", warmIterations);
         config.put("period", inbox.year());
         config.put("sections", sections.stream().map(Enum::name).toList());
         config.put("work", work.toString());
@@ -370,15 +370,10 @@ final class BenchRun
 
     // ---------------------------------------------------------------- queries
 
-    private int warmIterations()
-    {
-        return Math.max(runs, MIN_WARM_ITERATIONS);
-    }
-
     private void queries(Path lake)
     {
         String period = inbox.year();
-        int iterations = warmIterations();
+        int iterations = warmIterations;
         Measurement command = new Measurement("queries.xingcun_metrics_command", "queries",
                 "queries: xingcun metrics --period " + period + " (a fresh JVM each run)");
         for (int k = 1; k <= runs; k++) {
@@ -399,9 +394,6 @@ final class BenchRun
         Measurement warmMeasurement = new Measurement("queries.xingcun_warm", "queries",
                 "queries: xingcun headline metrics, warm (median of runs 2.." + iterations + ", one JVM)");
         warmRuns.subList(1, warmRuns.size()).forEach(millis -> warmMeasurement.add(millis, warmRun.peakRssMegabytes(), Map.of()));
-        if (warmRuns.size() == 1) {
-            warmMeasurement.add(warmRuns.get(0), warmRun.peakRssMegabytes(), Map.of("note", "one iteration only: this is the first"));
-        }
         int metrics = warm.path("metrics").asInt();
         progress("queries: xingcun open %s, first %s, warm median %s (%d metrics and their previous period)", BenchTable.seconds(open.medianWall()),
                 BenchTable.seconds(first.medianWall()), BenchTable.seconds(warmMeasurement.medianWall()), metrics);
@@ -432,9 +424,6 @@ final class BenchRun
             progress("queries %d/%d: Spark SQL session %s, first %s, process %s", k, runs, BenchTable.seconds(session), BenchTable.seconds(views + sparkRuns.get(0)),
                     BenchTable.seconds(run.wallMillis()));
         }
-        if (sparkWarm.wallMillis.isEmpty()) {
-            sparkCold.runs.forEach(run -> sparkWarm.add(((Number) run.get("first_run_ms")).doubleValue(), null, Map.of("note", "one iteration only: this is the first")));
-        }
         sparkCold.ratio = sparkCold.medianWall() / command.medianWall();
         sparkCold.ratioText = "this ÷ xingcun metrics command";
         sparkFirst.ratio = sparkFirst.medianWall() / (open.medianWall() + first.medianWall());
@@ -445,15 +434,9 @@ final class BenchRun
         extra.put("query_values", compareValues(warm.path("values"), sparkValues));
         notes.add(String.format(Locale.ROOT, "queries: the headline set is %d metrics, each for %s and the year before (xingcun: %d queries through MetricEngine; "
                         + "Spark SQL: %d hand-written queries, one per table with conditional aggregates, over the snapshot's Parquet files, shuffle partitions 4, no caching).",
-                metrics, period, 2 * countQueries(metrics), 2 * SparkSqlMetrics.QUERIES));
+                metrics, period, 2 * metrics, 2 * SparkSqlMetrics.QUERIES));
         notes.add("queries: cold = the first computation in a fresh JVM; the OS page cache already holds the lake (it was just written), so no run reads from disk. "
                 + "The xingcun metrics command's wall includes JVM start; Spark SQL's cold row starts at session start (its JVM start, ≈0.5 s, is not in it).");
-    }
-
-    /** Queries the metric engine issues for the headline set: one per aggregate metric, two per ratio. */
-    private static int countQueries(int metrics)
-    {
-        return metrics;
     }
 
     private Map<String, Object> compareValues(JsonNode xingcun, JsonNode spark)

@@ -24,7 +24,7 @@ final class BenchTable
             out.printf(Locale.ROOT, row, measurement.what, seconds(measurement.medianWall()),
                     measurement.rowsPerSecond() == null ? "" : String.format(Locale.ROOT, "%,d", Math.round(measurement.rowsPerSecond())),
                     measurement.peakRss() == null ? "" : megabytes(measurement.peakRss()),
-                    measurement.ratio == null ? "" : String.format(Locale.ROOT, "%.2f  %s", measurement.ratio, measurement.ratioText),
+                    measurement.ratio == null ? "" : String.format(Locale.ROOT, "%6.2f  %s", measurement.ratio, measurement.ratioText),
                     measurement.runs.size());
         }
         if (!notes.isEmpty()) {
