@@ -52,6 +52,7 @@ final class BenchRun
     private final List<Measurement> measurements = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final Map<String, Object> extra = new LinkedHashMap<>();
+    private final List<Double> loads = new ArrayList<>();
     private BenchInbox inbox;
     private Measurement xingcunIngest;
 
@@ -71,6 +72,7 @@ final class BenchRun
     void run(Path json, PrintWriter out)
     {
         Map<String, Object> machine = Machine.describe();
+        double startLoad = Machine.loadAverage()[0];
         long started = System.nanoTime();
         progress("machine: %s cores, %s GiB, load %s; work folder %s", machine.get("cores"), machine.get("memory_gib"), machine.get("load_average_at_start"), work);
         inbox = prepareInbox();
@@ -89,6 +91,12 @@ final class BenchRun
         }
         if (sections.contains(BenchCommand.Section.batch)) {
             batch(lake);
+        }
+        if (!loads.isEmpty()) {
+            notes.add(0, String.format(Locale.ROOT, "machine: %s cores, %s GiB; the 1-minute load average was %.1f–%.1f when children started and ended "
+                            + "(%.1f at the start; anything above %s means others were using the cores: read the walls with it)", machine.get("cores"),
+                    machine.get("memory_gib"), loads.stream().min(Double::compare).orElseThrow(), loads.stream().max(Double::compare).orElseThrow(),
+                    startLoad, machine.get("cores")));
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("bench", "xingcun bench");
@@ -635,6 +643,8 @@ final class BenchRun
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("exit_code", run.exitCode());
         details.put("memory_samples", run.memorySamples());
+        loads.add(run.loadBefore()[0]);
+        loads.add(run.loadAfter()[0]);
         details.put("load_before", loadList(run.loadBefore()));
         details.put("load_after", loadList(run.loadAfter()));
         details.put("stdout", run.stdoutFile().toString());

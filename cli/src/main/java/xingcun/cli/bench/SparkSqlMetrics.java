@@ -118,7 +118,7 @@ public final class SparkSqlMetrics
                 + " d as (select t.talent_id, t.s, t.e, coalesce(sum(l.days), 0) as on_site from t left join"
                 + " (select talent_id, service_on, days from service_logs where activity_type <> 'online_consultation') l"
                 + " on l.talent_id = t.talent_id and l.service_on between t.s and t.e group by t.talent_id, t.s, t.e)"
-                + " select avg(case when on_site >= 30 then 1.0 else 0.0 end) as service_days_compliance_rate from d where s <= " + to + " and e >= " + from);
+                + " select avg(case when on_site >= 30 then 1.0D else 0.0D end) as service_days_compliance_rate from d where s <= " + to + " and e >= " + from);
         // mart_talent_quarterly_mechanisms: talent-quarters wholly in the period with all four mechanisms held
         put(values, spark, "with q as (select * from values " + quarters(period) + " as q(qs, qe)),"
                 + " t as (select talent_id, cycle_start as s, " + cycleEnd + " as e from talents),"
@@ -127,7 +127,7 @@ public final class SparkSqlMetrics
                 + " where activity_type in ('joint_meeting', 'target_analysis', 'progress_report', 'in_depth_visit')),"
                 + " c as (select tq.talent_id, tq.qs, count(distinct m.activity_type) = 4 as ok from tq left join m"
                 + " on m.talent_id = tq.talent_id and m.service_on between tq.qs and tq.qe group by tq.talent_id, tq.qs, tq.qe)"
-                + " select avg(case when ok then 1.0 else 0.0 end) as mechanism_compliance_rate from c");
+                + " select avg(case when ok then 1.0D else 0.0D end) as mechanism_compliance_rate from c");
         return values;
     }
 
