@@ -310,8 +310,8 @@ final class BenchRun
         notes.add(String.format(Locale.ROOT, "ingest: xingcun reads all %d families (%,d rows: validation, de-duplication, quarantine, lineage, snapshot commit); "
                         + "plain Spark and DuckDB copy only the %,d service-log rows with no validation. Compare rows/s; the ratio is xingcun's wall per row "
                         + "(over all its rows) divided by the contender's.", inbox.manifest().path("families").size(), totalRead, inbox.serviceLogRows()));
-        notes.add("ingest: every wall time is a whole child JVM (start, Spark or DuckDB start, work, exit); all three run with the launcher's JVM options "
-                + "and no -Xmx (the JVM's default heap: a quarter of RAM).");
+        notes.add("ingest: every wall time is a whole child JVM (start, Spark or DuckDB start, work, exit); every child runs with the JVM arguments the "
+                + "launcher gave the bench: " + ChildJvm.describeHeapAndCollector() + ".");
         if (charsets.stream().anyMatch(name -> !name.equals("UTF-8"))) {
             notes.add("ingest: the service logs are " + String.join("+", charsets) + "; plain Spark reads them with option encoding (Spark 4 needs spark.sql.legacy.javaCharsets=true for any charset beyond UTF-8/16/32 and Latin-1), DuckDB's read_csv cannot "
                     + "(this DuckDB " + "build has no GBK: its encodings extension is not bundled and nothing is downloaded), so DuckDB reads UTF-8 copies made once "

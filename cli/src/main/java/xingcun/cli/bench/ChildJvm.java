@@ -3,6 +3,7 @@ package xingcun.cli.bench;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Runs one measured child JVM with the launcher's classpath and JVM options (what ./xingcun passes to java), its
+ * Runs one measured child JVM with the bench's own classpath and JVM arguments (what ./xingcun passed to java), its
  * stdout and stderr in files, and samples its memory every 100 ms: the peak is the larger of the JVM's own high-water
  * mark (VmHWM, exact) and the largest sum of resident sets of it and its descendants seen at one sample.
  */
@@ -30,23 +31,44 @@ final class ChildJvm
         this.logs = logs;
     }
 
-    /** What ./xingcun runs: java $JAVA_OPTS $(xingcun-jvm.options) -Dxingcun.home=… -cp … MAIN ARGS. */
+    /**
+     * What ./xingcun runs: java with the JVM arguments this JVM was started with — the launcher's heap and collector
+     * settings, $JAVA_OPTS, Spark's --add-opens from xingcun-jvm.options, -Dxingcun.home — and this classpath, then
+     * MAIN ARGS. Taking them from this JVM rather than repeating them keeps the children what the launcher starts,
+     * whatever it passes.
+     */
     static List<String> javaCommand(String mainClass, List<String> arguments)
     {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        String javaOptions = System.getenv("JAVA_OPTS");
-        if (javaOptions != null && !javaOptions.isBlank()) {
-            command.addAll(Arrays.asList(javaOptions.trim().split("\\s+")));
+        List<String> inherited = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        command.addAll(inherited);
+        if (inherited.stream().noneMatch(argument -> argument.startsWith("--add-opens"))) {
+            command.addAll(jvmOptions()); // started some other way than the launcher: Spark still needs its --add-opens
         }
-        command.addAll(jvmOptions());
-        Optional.ofNullable(System.getProperty("xingcun.home")).ifPresent(home -> command.add("-Dxingcun.home=" + home));
-        command.add("-Dxingcun.log.level=" + System.getProperty("xingcun.log.level", "error"));
+        if (inherited.stream().noneMatch(argument -> argument.startsWith("-Dxingcun.home="))) {
+            Optional.ofNullable(System.getProperty("xingcun.home")).ifPresent(home -> command.add("-Dxingcun.home=" + home));
+        }
+        if (inherited.stream().noneMatch(argument -> argument.startsWith("-Dxingcun.log.level="))) {
+            command.add("-Dxingcun.log.level=" + System.getProperty("xingcun.log.level", "error"));
+        }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass);
         command.addAll(arguments);
         return command;
+    }
+
+    /** The children's heap and collector in words, for the notes: what the launcher chose, or the JVM's defaults. */
+    static String describeHeapAndCollector()
+    {
+        List<String> inherited = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        String heap = inherited.stream().filter(argument -> argument.startsWith("-Xmx")).reduce((first, second) -> second)
+                .orElse(String.format(java.util.Locale.ROOT, "no -Xmx (the JVM's default heap, a quarter of RAM: %.1f GB)",
+                        Runtime.getRuntime().maxMemory() / (1024.0 * 1024 * 1024)));
+        String collector = inherited.stream().filter(argument -> argument.matches("-XX:\\+Use\\w*GC")).reduce((first, second) -> second)
+                .orElse("the default collector (G1)");
+        return heap + ", " + collector;
     }
 
     /** The JVM options the build wrote for the launcher (Spark's --add-opens), from the CLI's own resources. */
