@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "兴村 xingcun: analytics and reporting for the 万名人才兴万村 program.",
-        subcommands = {DemoCommand.class, IngestCommand.class, MetricsCommand.class, SqlCommand.class, ReportCommand.class, ChartCommand.class, NotebookCommand.class, WarehouseCommand.class, GenerateCommand.class, ScheduleCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, IngestCommand.class, MetricsCommand.class, SqlCommand.class, ReportCommand.class, ChartCommand.class, NotebookCommand.class, WarehouseCommand.class, GenerateCommand.class, ScheduleCommand.class, xingcun.cli.bench.BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main
 {
     public static void main(String[] args)

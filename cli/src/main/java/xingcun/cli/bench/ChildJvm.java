@@ -1,0 +1,217 @@
+package xingcun.cli.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs one measured child JVM with the bench's own classpath and JVM arguments (what ./xingcun passed to java), its
+ * stdout and stderr in files, and samples its memory every 100 ms: the peak is the larger of the JVM's own high-water
+ * mark (VmHWM, exact) and the largest sum of resident sets of it and its descendants seen at one sample.
+ */
+final class ChildJvm
+{
+    static final long SAMPLE_MILLIS = 100;
+    private static final long TIMEOUT_MINUTES = 120;
+
+    private final Path logs;
+
+    ChildJvm(Path logs)
+    {
+        this.logs = logs;
+    }
+
+    /**
+     * What ./xingcun runs: java with the JVM arguments this JVM was started with — the launcher's heap and collector
+     * settings, $JAVA_OPTS, Spark's --add-opens from xingcun-jvm.options, -Dxingcun.home — and this classpath, then
+     * MAIN ARGS. Taking them from this JVM rather than repeating them keeps the children what the launcher starts,
+     * whatever it passes.
+     */
+    static List<String> javaCommand(String mainClass, List<String> arguments)
+    {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> inherited = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        command.addAll(inherited);
+        if (inherited.stream().noneMatch(argument -> argument.startsWith("--add-opens"))) {
+            command.addAll(jvmOptions()); // started some other way than the launcher: Spark still needs its --add-opens
+        }
+        if (inherited.stream().noneMatch(argument -> argument.startsWith("-Dxingcun.home="))) {
+            Optional.ofNullable(System.getProperty("xingcun.home")).ifPresent(home -> command.add("-Dxingcun.home=" + home));
+        }
+        if (inherited.stream().noneMatch(argument -> argument.startsWith("-Dxingcun.log.level="))) {
+            command.add("-Dxingcun.log.level=" + System.getProperty("xingcun.log.level", "error"));
+        }
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass);
+        command.addAll(arguments);
+        return command;
+    }
+
+    /** The children's heap and collector in words, for the notes: what the launcher chose, or the JVM's defaults. */
+    static String describeHeapAndCollector()
+    {
+        List<String> inherited = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        String heap = inherited.stream().filter(argument -> argument.startsWith("-Xmx")).reduce((first, second) -> second)
+                .orElse(String.format(java.util.Locale.ROOT, "no -Xmx (the JVM's default heap, a quarter of RAM: %.1f GB)",
+                        Runtime.getRuntime().maxMemory() / (1024.0 * 1024 * 1024)));
+        String collector = inherited.stream().filter(argument -> argument.matches("-XX:\\+Use\\w*GC")).reduce((first, second) -> second)
+                .orElse("the default collector (G1)");
+        return heap + ", " + collector;
+    }
+
+    /** The JVM options the build wrote for the launcher (Spark's --add-opens), from the CLI's own resources. */
+    static List<String> jvmOptions()
+    {
+        try (InputStream stream = ChildJvm.class.getResourceAsStream("/xingcun-jvm.options")) {
+            if (stream == null) {
+                return List.of();
+            }
+            String text = new String(stream.readAllBytes(), StandardCharsets.UTF_8).trim();
+            return text.isEmpty() || text.startsWith("${") ? List.of() : Arrays.asList(text.split("\\s+"));
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Cannot read xingcun-jvm.options", e);
+        }
+    }
+
+    /** Runs MAIN ARGS as a child JVM named name (its logs are name.out and name.err) and waits for it. */
+    Run run(String name, String mainClass, List<String> arguments)
+    {
+        List<String> command = javaCommand(mainClass, arguments);
+        Path out = logs.resolve(name + ".out");
+        Path err = logs.resolve(name + ".err");
+        double[] loadBefore = Machine.loadAverage();
+        try {
+            Files.createDirectories(logs);
+            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            long started = System.nanoTime();
+            Process process = builder.start();
+            MemorySampler sampler = new MemorySampler(process.toHandle());
+            Thread thread = new Thread(sampler, "bench-memory-" + name);
+            thread.setDaemon(true);
+            thread.start();
+            boolean finished = process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES);
+            long wallNanos = System.nanoTime() - started;
+            sampler.stop();
+            thread.join();
+            if (!finished) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                throw BenchErrors.failed(name + " ran longer than " + TIMEOUT_MINUTES + " minutes and was stopped; see " + err);
+            }
+            return new Run(name, command, process.exitValue(), wallNanos / 1_000_000.0, sampler.peakBytes(), sampler.samples(),
+                    Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8), out, err, loadBefore, Machine.loadAverage());
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Cannot run " + name, e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw BenchErrors.failed("interrupted while " + name + " ran");
+        }
+    }
+
+    /** One finished child: exit code, wall time, peak memory and what it printed. */
+    record Run(String name, List<String> command, int exitCode, double wallMillis, long peakRssBytes, int memorySamples, String stdout, String stderr,
+               Path stdoutFile, Path stderrFile, double[] loadBefore, double[] loadAfter)
+    {
+        Run requireSuccess()
+        {
+            if (exitCode != 0) {
+                String reason = stderr.lines().filter(line -> !line.isBlank()).reduce((first, second) -> second).orElse("no message");
+                throw BenchErrors.failed(name + " exited " + exitCode + " (" + reason.strip() + "); see " + stderrFile);
+            }
+            return this;
+        }
+
+        double peakRssMegabytes()
+        {
+            return peakRssBytes / (1024.0 * 1024.0);
+        }
+    }
+
+    /** Polls /proc/PID/status of the child and its descendants until stopped. */
+    static final class MemorySampler
+            implements Runnable
+    {
+        private final ProcessHandle root;
+        private final AtomicLong peak = new AtomicLong();
+        private volatile boolean stopped;
+        private int samples;
+
+        MemorySampler(ProcessHandle root)
+        {
+            this.root = root;
+        }
+
+        @Override
+        public void run()
+        {
+            while (!stopped && root.isAlive()) {
+                sample();
+                try {
+                    Thread.sleep(SAMPLE_MILLIS);
+                }
+                catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        private void sample()
+        {
+            long rootHighWater = status(root.pid(), "VmHWM:");
+            long treeResident = status(root.pid(), "VmRSS:");
+            for (ProcessHandle descendant : root.descendants().toList()) {
+                treeResident += status(descendant.pid(), "VmRSS:");
+            }
+            long seen = Math.max(rootHighWater, treeResident);
+            peak.accumulateAndGet(seen, Math::max);
+            samples++;
+        }
+
+        void stop()
+        {
+            stopped = true;
+        }
+
+        long peakBytes()
+        {
+            return peak.get();
+        }
+
+        int samples()
+        {
+            return samples;
+        }
+
+        /** A kB field of /proc/PID/status in bytes, 0 when the process is gone. */
+        static long status(long pid, String field)
+        {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"), StandardCharsets.ISO_8859_1)) {
+                    if (line.startsWith(field)) {
+                        String[] parts = line.substring(field.length()).trim().split("\\s+");
+                        return Long.parseLong(parts[0]) * 1024;
+                    }
+                }
+            }
+            catch (IOException | RuntimeException e) {
+                // the process ended between listing and reading
+            }
+            return 0;
+        }
+    }
+}
