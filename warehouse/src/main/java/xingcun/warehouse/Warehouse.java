@@ -17,8 +17,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static java.util.Objects.requireNonNull;
@@ -27,6 +30,11 @@ import static java.util.Objects.requireNonNull;
  * The warehouse over one lake: an in-memory DuckDB whose views read the Parquet files of the lake's last committed
  * snapshot — source views, then the models of models.yml in order. Nothing is written anywhere, so any number of
  * readers can run beside an ingest without locks, each seeing the lake as of its last commit.
+ * <p>
+ * A model declared {@code materialized: table} (the dimensions and marts: small, but joins and aggregates over the
+ * facts) stays a view until a query first names it; it is then computed once into an in-memory table of the same name,
+ * which every later query of this warehouse reads. The table holds exactly what the view returned: both read the
+ * files of the snapshot the warehouse was opened on, and that never changes.
  */
 public final class Warehouse
         implements AutoCloseable
@@ -34,17 +42,25 @@ public final class Warehouse
     public static final List<String> FAMILIES = List.of("communities", "talents", "service_logs", "trainings", "training_attendance",
             "ip_outputs", "industry_outputs", "projects", "evaluations", "youth_talents");
     private static final String RESOURCES = "/xingcun/warehouse/";
+    private static final boolean TRACE = Boolean.getBoolean("xingcun.sql.trace");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()).disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final Connection connection;
     private final LakeSnapshot snapshot;
     private final List<ModelDefinition> models;
+    /** The models kept as tables, with the pattern that finds their name in a query; removed once computed. */
+    private final Map<String, Pattern> pendingTables = new LinkedHashMap<>();
 
     private Warehouse(Connection connection, LakeSnapshot snapshot, List<ModelDefinition> models)
     {
         this.connection = connection;
         this.snapshot = snapshot;
         this.models = List.copyOf(models);
+        for (ModelDefinition model : this.models) {
+            if (model.isTable()) {
+                pendingTables.put(model.name(), Pattern.compile("(?i)(?<![\\w$])" + Pattern.quote(model.name()) + "(?![\\w$])"));
+            }
+        }
     }
 
     public static Warehouse open(Path lake)
@@ -77,14 +93,18 @@ public final class Warehouse
     }
 
     /** Runs a query with bound parameters and returns every row. */
-    public QueryResult query(String sql, List<?> parameters)
+    public synchronized QueryResult query(String sql, List<?> parameters)
     {
+        materializeNamedIn(sql);
+        long started = System.nanoTime();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.size(); i++) {
                 statement.setObject(i + 1, parameters.get(i));
             }
             try (ResultSet resultSet = statement.executeQuery()) {
-                return QueryResult.from(resultSet);
+                QueryResult result = QueryResult.from(resultSet);
+                trace(started, sql);
+                return result;
             }
         }
         catch (SQLException e) {
@@ -138,6 +158,7 @@ public final class Warehouse
     public void exportParquet(String sql, Path file)
     {
         String query = requireSingleReadOnlyQuery(sql);
+        materializeNamedIn(query);
         try (Statement statement = connection.createStatement()) {
             statement.execute("copy (" + query + ") to '" + file.toAbsolutePath().toString().replace("'", "''") + "' (format parquet)");
         }
@@ -150,8 +171,9 @@ public final class Warehouse
      * Writes the models as tables, the metric catalog and the division table into a new DuckDB database file that
      * DuckDB 1.4+ clients (CLI, DBeaver, Node, Python) can open: it is written in the 1.4 storage format.
      */
-    public void exportDatabase(Path file, List<List<Object>> metricCatalogRows, List<String> metricCatalogColumns)
+    public synchronized void exportDatabase(Path file, List<List<Object>> metricCatalogRows, List<String> metricCatalogColumns)
     {
+        models.forEach(model -> materializeNamedIn(model.name()));
         String target = file.toAbsolutePath().toString().replace("'", "''");
         try (Statement statement = connection.createStatement()) {
             statement.execute("attach '" + target + "' as export (storage_version 'v1.4.0')");
@@ -205,6 +227,9 @@ public final class Warehouse
             throws SQLException
     {
         try (Statement statement = connection.createStatement()) {
+            // a lake file is never changed once committed (an update writes a new file): every query after the first
+            // may reuse its footer instead of reading and parsing it again, which every view over it would otherwise do
+            statement.execute("set parquet_metadata_cache = true");
             loadDivisions();
             for (String family : FAMILIES) {
                 statement.execute("create view src_" + family + " as " + sourceQuery(family));
@@ -212,6 +237,49 @@ public final class Warehouse
             for (ModelDefinition model : models) {
                 statement.execute("create view " + model.name() + " as " + resource("models/" + model.name() + ".sql"));
             }
+        }
+    }
+
+    /**
+     * Computes the table-kept models a query names that are still views, each after those its own SQL names (so a mart
+     * reads dimensions computed once, not again). A name inside a string or a comment only computes a table early.
+     */
+    private void materializeNamedIn(String sql)
+    {
+        if (pendingTables.isEmpty()) {
+            return;
+        }
+        for (String name : List.copyOf(pendingTables.keySet())) {
+            Pattern pattern = pendingTables.get(name);
+            if (pattern != null && pattern.matcher(sql).find()) {
+                materialize(name);
+            }
+        }
+    }
+
+    private void materialize(String name)
+    {
+        pendingTables.remove(name);
+        materializeNamedIn(resource("models/" + name + ".sql"));
+        String computed = name + "__computed";
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("begin transaction");
+            try {
+                long started = System.nanoTime();
+                statement.execute("create table " + computed + " as select * from " + name);
+                trace(started, "materialize " + name);
+                // views naming the model are bound when queried, so from now on they read the table
+                statement.execute("drop view " + name);
+                statement.execute("alter table " + computed + " rename to " + name);
+                statement.execute("commit");
+            }
+            catch (SQLException e) {
+                statement.execute("rollback");
+                throw e;
+            }
+        }
+        catch (SQLException e) {
+            throw new WarehouseException(WarehouseErrorCode.QUERY_FAILED, "Cannot compute model " + name + ": " + firstLine(e), e);
         }
     }
 
@@ -278,6 +346,14 @@ public final class Warehouse
         }
         catch (IOException e) {
             throw new UncheckedIOException("Cannot read warehouse resource " + name, e);
+        }
+    }
+
+    /** With -Dxingcun.sql.trace=true every query's time goes to stderr: where a report or a metric spends it. */
+    private static void trace(long started, String sql)
+    {
+        if (TRACE) {
+            System.err.printf("xingcun: sql %6.0f ms  %s%n", (System.nanoTime() - started) / 1e6, sql.replaceAll("\\s+", " ").substring(0, Math.min(160, sql.replaceAll("\\s+", " ").length())));
         }
     }
 

@@ -51,10 +51,12 @@ public final class MetricEngine
         }
         Optional<String> communityCode = query.community().map(this::resolveCommunity);
         boolean byTime = dimensions.stream().anyMatch(dimension -> dimension.time() != null);
+        List<ReportingPeriod> periods = byTime ? List.of(query.period()) : List.of(query.period(), query.period().previous());
+        Map<Cell, Map<List<Object>, Double>> aggregates = aggregates(metrics, periods, dimensions, communityCode, query.talent());
         List<MetricValue> values = new ArrayList<>();
         for (Metric metric : metrics) {
-            Map<List<Object>, Double> current = values(metric, query.period(), dimensions, communityCode, query.talent());
-            Map<List<Object>, Double> previous = byTime ? Map.of() : values(metric, query.period().previous(), dimensions, communityCode, query.talent());
+            Map<List<Object>, Double> current = values(metric, 0, aggregates);
+            Map<List<Object>, Double> previous = byTime ? Map.of() : values(metric, 1, aggregates);
             current.forEach((key, value) -> {
                 Map<String, Object> cut = new LinkedHashMap<>();
                 for (int i = 0; i < dimensions.size(); i++) {
@@ -67,27 +69,103 @@ public final class MetricEngine
         return values;
     }
 
-    /** Values by dimension key (a list of dimension values; empty for the total). */
-    private Map<List<Object>, Double> values(Metric metric, ReportingPeriod period, List<Dimension> dimensions, Optional<String> community, Optional<String> talent)
+    /** One aggregate metric in one of the periods asked for (0 the period, 1 the previous one). */
+    private record Cell(String metricId, int period) {}
+
+    /** Values by dimension key (a list of dimension values; empty for the total), a ratio from its two aggregates. */
+    private Map<List<Object>, Double> values(Metric metric, int period, Map<Cell, Map<List<Object>, Double>> aggregates)
     {
         if (metric.isRatio()) {
-            Map<List<Object>, Double> numerator = values(catalog.find(metric.ratio().numerator()), period, dimensions, community, talent);
-            Map<List<Object>, Double> denominator = values(catalog.find(metric.ratio().denominator()), period, dimensions, community, talent);
+            Map<List<Object>, Double> numerator = values(catalog.find(metric.ratio().numerator()), period, aggregates);
+            Map<List<Object>, Double> denominator = values(catalog.find(metric.ratio().denominator()), period, aggregates);
             Map<List<Object>, Double> ratio = new LinkedHashMap<>();
             denominator.forEach((key, divisor) -> ratio.put(key, divisor == null || divisor == 0 ? null : numerator.getOrDefault(key, 0.0) / divisor));
             return ratio;
         }
-        List<String> expressions = dimensions.stream().map(dimension -> dimension.expression(metric.timeColumn())).toList();
-        StringBuilder template = new StringBuilder("select ");
-        for (int i = 0; i < expressions.size(); i++) {
-            template.append(expressions.get(i)).append(" as d").append(i).append(", ");
+        return aggregates.get(new Cell(metric.id(), period));
+    }
+
+    /**
+     * Every aggregate behind the metrics asked for (a ratio's numerator and denominator among them), in every period,
+     * with one query per model, each metric and period a branch of a UNION ALL: one round trip and one plan instead of
+     * one per metric and period. Each branch reads from the model's Parquet files only the columns it uses, and only
+     * the row groups whose dates can fall in its period (a previous year with no files costs next to nothing).
+     */
+    private Map<Cell, Map<List<Object>, Double>> aggregates(List<Metric> metrics, List<ReportingPeriod> periods, List<Dimension> dimensions,
+            Optional<String> community, Optional<String> talent)
+    {
+        Map<String, Metric> needed = new LinkedHashMap<>();
+        metrics.forEach(metric -> collectAggregates(metric, needed));
+        Map<String, List<Metric>> byModel = new LinkedHashMap<>();
+        needed.values().forEach(metric -> byModel.computeIfAbsent(metric.model(), model -> new ArrayList<>()).add(metric));
+        Map<Cell, Map<List<Object>, Double>> aggregates = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Metric>> model : byModel.entrySet()) {
+            aggregates.putAll(modelAggregates(model.getKey(), model.getValue(), periods, dimensions, community, talent));
         }
-        template.append(metric.measure()).append(" as value from ").append(metric.model()).append(" where (").append(metric.periodFilter()).append(')');
+        return aggregates;
+    }
+
+    private void collectAggregates(Metric metric, Map<String, Metric> needed)
+    {
+        if (metric.isRatio()) {
+            collectAggregates(catalog.find(metric.ratio().numerator()), needed);
+            collectAggregates(catalog.find(metric.ratio().denominator()), needed);
+        }
+        else {
+            needed.putIfAbsent(metric.id(), metric);
+        }
+    }
+
+    private Map<Cell, Map<List<Object>, Double>> modelAggregates(String model, List<Metric> metrics, List<ReportingPeriod> periods, List<Dimension> dimensions,
+            Optional<String> community, Optional<String> talent)
+    {
+        List<Object> parameters = new ArrayList<>();
+        List<String> branches = new ArrayList<>();
+        List<Cell> cells = new ArrayList<>();
+        for (Metric metric : metrics) {
+            for (int period = 0; period < periods.size(); period++) {
+                cells.add(new Cell(metric.id(), period));
+                branches.add(branch(cells.size() - 1, metric, model, periods.get(period), dimensions, community, talent, parameters));
+            }
+        }
+        String sql = String.join("\nunion all\n", branches) + "\norder by all";
+        QueryResult result = warehouse.query(sql, parameters);
+        Map<Cell, Map<List<Object>, Double>> aggregates = new LinkedHashMap<>();
+        cells.forEach(cell -> aggregates.put(cell, new LinkedHashMap<>()));
+        int keyColumns = dimensions.size();
+        for (List<Object> row : result.rows()) {
+            Cell cell = cells.get(((Number) row.get(0)).intValue());
+            Object value = row.get(1 + keyColumns);
+            aggregates.get(cell).put(new ArrayList<>(row.subList(1, 1 + keyColumns)), value == null ? null : ((Number) value).doubleValue());
+        }
+        return aggregates;
+    }
+
+    /** One metric in one period: (branch number, dimension values…, value), the measure grouped by the dimensions. */
+    private static String branch(int number, Metric metric, String source, ReportingPeriod period, List<Dimension> dimensions,
+            Optional<String> community, Optional<String> talent, List<Object> parameters)
+    {
+        StringBuilder template = new StringBuilder("select ").append(number).append(" as branch, ");
+        for (int i = 0; i < dimensions.size(); i++) {
+            template.append(dimensions.get(i).expression(metric.timeColumn())).append(" as d").append(i).append(", ");
+        }
+        // a common type for every branch's value: counts, sums and averages all read as doubles
+        template.append("cast(").append(metric.measure()).append(" as double) as value from ").append(source)
+                .append(" where (").append(metric.periodFilter()).append(')');
         if (metric.filter() != null) {
             template.append(" and (").append(metric.filter()).append(')');
         }
-        // :from and :to may stand anywhere in the catalog's SQL (a time column can depend on the period): bound in order
-        List<Object> parameters = new ArrayList<>();
+        StringBuilder sql = new StringBuilder(bind(template.toString(), period, parameters));
+        appendSubject(sql, community, talent, parameters);
+        if (!dimensions.isEmpty()) {
+            sql.append(" group by all");
+        }
+        return "(" + sql + ")";
+    }
+
+    /** :from and :to may stand anywhere in the catalog's SQL (a time column can depend on the period): bound in order. */
+    private static String bind(String template, ReportingPeriod period, List<Object> parameters)
+    {
         Matcher matcher = PERIOD_PARAMETER.matcher(template);
         StringBuilder sql = new StringBuilder();
         while (matcher.find()) {
@@ -95,6 +173,11 @@ public final class MetricEngine
             matcher.appendReplacement(sql, "cast(? as date)");
         }
         matcher.appendTail(sql);
+        return sql.toString();
+    }
+
+    private static void appendSubject(StringBuilder sql, Optional<String> community, Optional<String> talent, List<Object> parameters)
+    {
         if (community.isPresent()) {
             sql.append(" and community_code = ?");
             parameters.add(community.get());
@@ -103,16 +186,6 @@ public final class MetricEngine
             sql.append(" and talent_id = ?");
             parameters.add(talent.get());
         }
-        if (!expressions.isEmpty()) {
-            sql.append(" group by all order by all");
-        }
-        QueryResult result = warehouse.query(sql.toString(), parameters);
-        Map<List<Object>, Double> values = new LinkedHashMap<>();
-        for (List<Object> row : result.rows()) {
-            Object value = row.get(expressions.size());
-            values.put(new ArrayList<>(row.subList(0, expressions.size())), value == null ? null : ((Number) value).doubleValue());
-        }
-        return values;
     }
 
     /** A community code or name (with or without its suffix) as its code, by dim_community; unknown ones are a bad argument. */

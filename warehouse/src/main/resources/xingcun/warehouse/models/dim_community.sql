@@ -44,18 +44,20 @@ final as (
         end as community_code_civil_affairs,
         community.name as community_full_name,
         regexp_replace(community.name, '(社区居民委员会|社区居委会|村民委员会|村委会|居委会|社区)$', '') as community_name,
-        subdistrict.code as subdistrict_code,
-        regexp_replace(subdistrict.name, '办事处$', '') as subdistrict_name,
-        district.code as district_code,
-        district.name as district_name,
+        -- a sub-district the built-in table does not know (a lake's division table names its communities only, e.g.
+        -- the province's) goes by its code, its district by the code's first six digits: the community is kept
+        coalesce(subdistrict.code, community.parent_code) as subdistrict_code,
+        coalesce(regexp_replace(subdistrict.name, '办事处$', ''), community.parent_code) as subdistrict_name,
+        coalesce(district.code, substr(community.parent_code, 1, 6) || '000000') as district_code,
+        coalesce(district.name, substr(community.parent_code, 1, 6)) as district_name,
         community.urban_rural_code,
         community.longitude_gcj02,
         community.latitude_gcj02,
         community.agricultural_subdistrict as is_agricultural,
         community.is_in_program
     from all_communities as community
-    join subdistricts as subdistrict on community.parent_code = subdistrict.code
-    join districts as district on subdistrict.parent_code = district.code
+    left join subdistricts as subdistrict on community.parent_code = subdistrict.code
+    left join districts as district on subdistrict.parent_code = district.code
 )
 
 select * from final

@@ -16,8 +16,19 @@ talent_quarters as (
         and quarters.quarter_end_on >= talents.cycle_start_on
 ),
 
+-- the mechanisms each talent held in each calendar quarter, from one pass over the logs (a log counts in the quarter
+-- its service date falls in, whatever the talent's cycle)
 mechanisms as (
-    select * from fct_service_logs where is_mechanism
+    select
+        talent_id,
+        cast(date_trunc('quarter', service_on) as date) as quarter_start_on,
+        bool_or(activity_type = 'joint_meeting') as has_joint_meeting,
+        bool_or(activity_type = 'target_analysis') as has_target_analysis,
+        bool_or(activity_type = 'progress_report') as has_progress_report,
+        bool_or(activity_type = 'in_depth_visit') as has_in_depth_visit
+    from fct_service_logs
+    where is_mechanism
+    group by talent_id, cast(date_trunc('quarter', service_on) as date)
 ),
 
 final as (
@@ -30,16 +41,16 @@ final as (
         talent_quarters.quarter_label,
         talent_quarters.quarter_start_on,
         talent_quarters.quarter_end_on,
-        count(*) filter (where mechanisms.activity_type = 'joint_meeting') > 0 as has_joint_meeting,
-        count(*) filter (where mechanisms.activity_type = 'target_analysis') > 0 as has_target_analysis,
-        count(*) filter (where mechanisms.activity_type = 'progress_report') > 0 as has_progress_report,
-        count(*) filter (where mechanisms.activity_type = 'in_depth_visit') > 0 as has_in_depth_visit,
-        count(distinct mechanisms.activity_type) = 4 as is_compliant
+        coalesce(mechanisms.has_joint_meeting, false) as has_joint_meeting,
+        coalesce(mechanisms.has_target_analysis, false) as has_target_analysis,
+        coalesce(mechanisms.has_progress_report, false) as has_progress_report,
+        coalesce(mechanisms.has_in_depth_visit, false) as has_in_depth_visit,
+        coalesce(mechanisms.has_joint_meeting and mechanisms.has_target_analysis and mechanisms.has_progress_report
+            and mechanisms.has_in_depth_visit, false) as is_compliant
     from talent_quarters
     left join mechanisms
         on mechanisms.talent_id = talent_quarters.talent_id
-        and mechanisms.service_on between talent_quarters.quarter_start_on and talent_quarters.quarter_end_on
-    group by all
+        and mechanisms.quarter_start_on = talent_quarters.quarter_start_on
 )
 
 select * from final
