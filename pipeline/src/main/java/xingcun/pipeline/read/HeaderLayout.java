@@ -66,26 +66,4 @@ public record HeaderLayout(List<String> headers, List<String> canonicalByPositio
         }
         return Optional.empty();
     }
-
-    /** "unit=万元;…", carried beside each raw row so validation scales money columns given in 万元. */
-    public String headerUnitsText()
-    {
-        StringBuilder text = new StringBuilder();
-        headerUnits.forEach((column, unit) -> text.append(column).append('=').append(unit).append(';'));
-        return text.toString();
-    }
-
-    public static Map<String, String> parseHeaderUnits(String text)
-    {
-        Map<String, String> units = new LinkedHashMap<>();
-        if (text != null) {
-            for (String pair : text.split(";")) {
-                int equals = pair.indexOf('=');
-                if (equals > 0) {
-                    units.put(pair.substring(0, equals), pair.substring(equals + 1));
-                }
-            }
-        }
-        return units;
-    }
 }

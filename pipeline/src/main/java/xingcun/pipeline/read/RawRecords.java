@@ -28,13 +28,11 @@ public final class RawRecords
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final java.util.regex.Pattern PERSONAL_NUMBER = java.util.regex.Pattern.compile("(?<!\\d)(1[3-9]\\d{9}|\\d{17}[\\dXx])(?!\\d)");
 
-    private final Family family;
     private final boolean hasPersonNames;
 
     public RawRecords(Family family)
     {
-        this.family = requireNonNull(family, "family is null");
-        this.hasPersonNames = family.columns().stream().anyMatch(column -> column.kind() == ValueKind.PERSON_NAME);
+        this.hasPersonNames = requireNonNull(family, "family is null").columns().stream().anyMatch(column -> column.kind() == ValueKind.PERSON_NAME);
     }
 
     /** The record's cells under their canonical column names; columns the file lacks are absent, cells the contract does not know are left out. */
