@@ -7,8 +7,10 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import xingcun.pipeline.read.RawRecords;
 
+import java.util.List;
 import java.util.Optional;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.col;
@@ -33,6 +35,9 @@ public final class ChangeClassification
     public static final String UPDATED = "updated";
     public static final String DUPLICATE = "duplicate";
     public static final String REJECTED = "rejected";
+
+    /** The columns that tell one row of a run from every other (source_file: the sheets of a workbook share a file order). */
+    public static final List<String> ROW_IDENTITY = List.of(RawRecords.FILE_ORDER, RawRecords.SOURCE_FILE, RawRecords.SOURCE_ROW);
 
     private ChangeClassification() {}
 
@@ -63,5 +68,33 @@ public final class ChangeClassification
         return withLake
                 .withColumn(CHANGE, when(rejected, lit(REJECTED)).when(prior.isNull(), lit(ACCEPTED)).when(prior.equalTo(hash), lit(DUPLICATE)).otherwise(lit(UPDATED)))
                 .withColumn(IS_WINNER, not(rejected).and(isLast).and(col(LAKE_HASH).isNull().or(col(LAKE_HASH).notEqual(hash))));
+    }
+
+    /**
+     * The valid rows whose outcome is not the common one — accepted, kept, and a key the lake does not hold — with
+     * their {@link #classify} outcome, identified by {@link #ROW_IDENTITY}. It classifies only the columns the
+     * judgement reads, so the shuffle it costs is a fraction of the rows' width; on a first load or a day's batch the
+     * result is a few thousand rows (repeated keys), on a re-run of ledgers already in the lake it is every row.
+     */
+    public static Dataset<Row> uncommonOutcomes(Dataset<Row> validated, Optional<Dataset<Row>> lakeKeys)
+    {
+        Dataset<Row> judged = validated.filter(col(ValidationTransform.RULE_ID).isNull()).select(ValidationTransform.RECORD_KEY,
+                ValidationTransform.RECORD_HASH, RawRecords.FILE_ORDER, RawRecords.SOURCE_FILE, RawRecords.SOURCE_ROW, ValidationTransform.RULE_ID);
+        Column common = col(CHANGE).equalTo(lit(ACCEPTED)).and(col(IS_WINNER)).and(col(LAKE_HASH).isNull());
+        return classify(judged, lakeKeys).filter(not(common))
+                .select(RawRecords.FILE_ORDER, RawRecords.SOURCE_FILE, RawRecords.SOURCE_ROW, CHANGE, IS_WINNER, LAKE_HASH);
+    }
+
+    /**
+     * Every validated row with its outcome, as {@link #classify} gives it, from the {@link #uncommonOutcomes}: those
+     * rows take theirs, rejected rows are rejected, every other row is accepted and kept. The uncommon rows are
+     * broadcast, so the validated rows are not shuffled at all.
+     */
+    public static Dataset<Row> withOutcomes(Dataset<Row> validated, Dataset<Row> uncommon)
+    {
+        Column rejected = col(ValidationTransform.RULE_ID).isNotNull();
+        return validated.join(broadcast(uncommon), ROW_IDENTITY.toArray(String[]::new), "left")
+                .withColumn(CHANGE, when(rejected, lit(REJECTED)).otherwise(coalesce(col(CHANGE), lit(ACCEPTED))))
+                .withColumn(IS_WINNER, not(rejected).and(coalesce(col(IS_WINNER), lit(true))));
     }
 }

@@ -3,6 +3,7 @@ package xingcun.pipeline.ingest;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -51,6 +52,11 @@ final class FamilyIngest
 {
     /** Inbox bytes of a family up to which a run counts as a small batch (about 200,000 ledger rows). */
     private static final long SMALL_BATCH_BYTES = 32L << 20;
+    /**
+     * Session setting: rows of uncommon outcome (repeats, keys the lake holds) up to which they are broadcast to the
+     * rows rather than the rows classified whole; the default 200,000 is ≈ 20 MB on the driver.
+     */
+    static final String MAX_BROADCAST_OUTCOMES = "xingcun.ingest.maxBroadcastOutcomes";
 
     private final SparkSession spark;
     private final Lake lake;
@@ -72,43 +78,60 @@ final class FamilyIngest
         List<JavaRDD<RawRecord>> files = reads.stream().filter(read -> read.rows().isPresent()).map(read -> read.rows().get()).toList();
         JavaRDD<RawRecord> raw = files.isEmpty() ? sparkContext.emptyRDD() : sparkContext.union(files.toArray(JavaRDD[]::new));
         Broadcast<RecordValidator> validator = sparkContext.broadcast(new RecordValidator(family, context));
+        // every row read, once, validated: kept for the classification, the writes and the counts that follow, so the
+        // files are read and validated once
+        Dataset<Row> validated = ValidationTransform.validate(spark, family, raw, validator).persist(StorageLevel.MEMORY_AND_DISK());
+        List<Dataset<Row>> kept = new ArrayList<>(List.of(validated));
         try {
-            Dataset<Row> validated = ValidationTransform.validate(spark, family, raw, validator);
             Dataset<Row> lakeRows = LakeTables.read(spark, lake, family);
             Optional<Dataset<Row>> lakeKeys = lake.currentFiles(family.folder()).isEmpty() ? Optional.empty() : Optional.of(lakeKeys(reads, validated, lakeRows));
-            // every row read, once: rejected, or classified against the run and the lake. Kept for the writes and
-            // counts that follow, so the files are read and validated once
-            Dataset<Row> outcomes = ChangeClassification.classify(validated, lakeKeys).persist(StorageLevel.MEMORY_AND_DISK());
-            try {
-                StagedFamily summary = summarize(family, reads, outcomes);
-                Counts counts = summary.files().stream().map(RunReport.FileResult::counts).reduce(Counts.zero(), Counts::plus);
-                List<String> replaced = List.of();
-                // a run that changes nothing in a family writes nothing for it: no empty Parquet files
-                if (counts.accepted() + counts.updated() > 0) {
-                    writeAccepted(family, outcomes);
-                    replaced = counts.updated() > 0 ? rewriteUpdatedFiles(family, outcomes, lakeRows) : List.of();
-                }
-                // a file rejected whole is recorded even when its rows could not be counted (a broken workbook)
-                if (counts.rejected() > 0 || reads.stream().anyMatch(read -> read.fileRejection().isPresent())) {
-                    writeQuarantine(family, outcomes, reads);
-                }
-                if (knownIds != null) {
-                    outcomes.filter(col(RULE_ID).isNull()).select(idColumn).distinct().collectAsList().forEach(row -> knownIds.add(row.getString(0)));
-                }
-                return new StagedFamily(summary.family(), replaced, summary.files(), summary.reasons());
+            Dataset<Row> outcomes = outcomes(validated, lakeKeys, kept);
+            StagedFamily summary = summarize(family, reads, outcomes);
+            Counts counts = summary.files().stream().map(RunReport.FileResult::counts).reduce(Counts.zero(), Counts::plus);
+            List<String> replaced = List.of();
+            // a run that changes nothing in a family writes nothing for it: no empty Parquet files
+            if (counts.accepted() + counts.updated() > 0) {
+                writeAccepted(family, outcomes);
+                replaced = counts.updated() > 0 ? rewriteUpdatedFiles(family, outcomes, lakeRows) : List.of();
             }
-            finally {
-                outcomes.unpersist();
+            // a file rejected whole is recorded even when its rows could not be counted (a broken workbook)
+            if (counts.rejected() > 0 || reads.stream().anyMatch(read -> read.fileRejection().isPresent())) {
+                writeQuarantine(family, outcomes, reads);
             }
+            if (knownIds != null) {
+                validated.filter(col(RULE_ID).isNull()).select(idColumn).distinct().collectAsList().forEach(row -> knownIds.add(row.getString(0)));
+            }
+            return new StagedFamily(summary.family(), replaced, summary.files(), summary.reasons());
         }
         finally {
+            kept.forEach(Dataset::unpersist);
             validator.destroy();
         }
     }
 
     /**
+     * Every validated row with its outcome: rejected, or classified against the run and the lake. Most rows of a run
+     * are new keys, so only the key, hash and position of each row are shuffled to find the few that are not (repeats
+     * within the run, keys the lake holds), and those are broadcast to the rows where they are. A run of mostly known
+     * keys (ledgers ingested again) has too many of those to broadcast: it classifies the rows themselves, once, and
+     * keeps the result in {@code kept}.
+     */
+    private Dataset<Row> outcomes(Dataset<Row> validated, Optional<Dataset<Row>> lakeKeys, List<Dataset<Row>> kept)
+    {
+        int broadcastLimit = Integer.parseInt(spark.conf().get(MAX_BROADCAST_OUTCOMES, "200000"));
+        Dataset<Row> uncommon = ChangeClassification.uncommonOutcomes(validated, lakeKeys);
+        List<Row> listed = uncommon.limit(broadcastLimit + 1).collectAsList();
+        if (listed.size() <= broadcastLimit) {
+            return ChangeClassification.withOutcomes(validated, spark.createDataFrame(listed, uncommon.schema()));
+        }
+        Dataset<Row> outcomes = ChangeClassification.classify(validated, lakeKeys).persist(StorageLevel.MEMORY_AND_DISK());
+        kept.add(outcomes);
+        return outcomes;
+    }
+
+    /**
      * The lake's (key, hash) pairs the run is judged against, one row a key. A small batch (a day's ledger) looks up
-     * only its own keys: it validates its rows once more to list them, the lake's key column is scanned and filtered
+     * only its own keys: it lists them from the validated rows, the lake's key column is scanned and filtered
      * against them in each task, and nothing of the lake is shuffled, so the batch costs in proportion to itself.
      * A big run joins with every key of the family, which costs a shuffle of the lake's keys.
      */
@@ -166,11 +189,20 @@ final class FamilyIngest
         if (family.partitionDate().isPresent()) {
             // each task writes its own rows into their year folders: a big family is written on every core, a small
             // one (a daily batch) is one task after adaptive execution coalesces the shuffle
-            rows.write().mode(SaveMode.Append).partitionBy(LakeTables.YEAR).parquet(folder);
+            lakeWriter(rows).partitionBy(LakeTables.YEAR).parquet(folder);
         }
         else {
-            rows.coalesce(1).write().mode(SaveMode.Append).parquet(folder);
+            lakeWriter(rows.coalesce(1)).parquet(folder);
         }
+    }
+
+    private static DataFrameWriter<Row> lakeWriter(Dataset<Row> rows)
+    {
+        // a row's key and content hash are unique: a dictionary of them never pays, and building one (hashing every
+        // value until the dictionary page overflows) was 5 % of a province ingest's CPU
+        return rows.write().mode(SaveMode.Append)
+                .option("parquet.enable.dictionary#" + ValidationTransform.RECORD_KEY, "false")
+                .option("parquet.enable.dictionary#" + ValidationTransform.RECORD_HASH, "false");
     }
 
     private void writeQuarantine(Family family, Dataset<Row> outcomes, List<FileRead> reads)

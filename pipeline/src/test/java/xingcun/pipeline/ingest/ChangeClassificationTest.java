@@ -101,11 +101,29 @@ class ChangeClassificationTest
                 RowFactory.create("k1", "a", 0, 2L, "f.csv", null), RowFactory.create("k1", "a", 0, 3L, "f.csv", null)), BATCH), Optional.empty());
         assertThat(classified.select("change", "is_winner").orderBy("source_row").collectAsList())
                 .containsExactly(RowFactory.create("accepted", false), RowFactory.create("duplicate", true));
+        Dataset<Row> validated = spark.createDataFrame(List.of(RowFactory.create("k1", "a", 0, 2L, "f.csv", null),
+                RowFactory.create("k1", "a", 0, 3L, "f.csv", null), RowFactory.create("k2", "b", 0, 4L, "f.csv", null)), BATCH);
+        Dataset<Row> uncommon = ChangeClassification.uncommonOutcomes(validated, Optional.empty());
+        // the new key k2 is the common case: only the repeated key is listed
+        assertThat(uncommon.select("source_row", "change", "is_winner").orderBy("source_row").collectAsList())
+                .containsExactly(RowFactory.create(2L, "accepted", false), RowFactory.create(3L, "duplicate", true));
+        assertThat(ChangeClassification.withOutcomes(validated, uncommon).select("source_row", "change", "is_winner").orderBy("source_row").collectAsList())
+                .containsExactly(RowFactory.create(2L, "accepted", false), RowFactory.create(3L, "duplicate", true), RowFactory.create(4L, "accepted", true));
     }
 
+    /** The outcomes of both ways to classify, which must agree: every row shuffled, or only the uncommon ones broadcast. */
     private static List<Row> classify(List<Row> batch, List<Row> lake)
     {
-        Dataset<Row> classified = ChangeClassification.classify(spark.createDataFrame(batch, BATCH), Optional.of(spark.createDataFrame(lake, LAKE)));
+        Dataset<Row> validated = spark.createDataFrame(batch, BATCH);
+        Optional<Dataset<Row>> lakeKeys = Optional.of(spark.createDataFrame(lake, LAKE));
+        List<Row> shuffled = outcomes(ChangeClassification.classify(validated, lakeKeys));
+        List<Row> broadcast = outcomes(ChangeClassification.withOutcomes(validated, ChangeClassification.uncommonOutcomes(validated, lakeKeys)));
+        assertThat(broadcast).containsExactlyElementsOf(shuffled);
+        return shuffled;
+    }
+
+    private static List<Row> outcomes(Dataset<Row> classified)
+    {
         return classified.select("record_key", "record_hash", "file_order", "source_row", "change", "is_winner")
                 .orderBy(col("record_key").asc_nulls_first(), col("file_order"), col("source_row")).collectAsList();
     }

@@ -94,6 +94,20 @@ class LakeLifecycleTest
     }
 
     @Test
+    void aRunOfManyKnownKeysClassifiesTheRowsThemselvesWithTheSameOutcome()
+            throws IOException
+    {
+        // past the limit, the uncommon outcomes are not broadcast: every row goes through the classification shuffle
+        spark.conf().set(FamilyIngest.MAX_BROADCAST_OUTCOMES, "0");
+        try {
+            laterBatchUpdatesAKeyAndLeavesOtherPartitionsUntouched();
+        }
+        finally {
+            spark.conf().unset(FamilyIngest.MAX_BROADCAST_OUTCOMES);
+        }
+    }
+
+    @Test
     void failedCommitLeavesTheLakeAsItWasAndTheNextRunCleansUp()
             throws IOException
     {
