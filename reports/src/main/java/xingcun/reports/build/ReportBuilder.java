@@ -52,7 +52,40 @@ public final class ReportBuilder
     {
         checkTarget(target);
         long started = System.nanoTime();
-        List<ChartFiles> drawn = draw(content);
+        ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()), task -> {
+            Thread thread = new Thread(task, "xingcun-report-worker");
+            thread.setDaemon(true);
+            return thread;
+        });
+        List<ChartFiles> drawn;
+        Map<String, String> csvs = new LinkedHashMap<>();
+        try {
+            // the data CSVs (a province's run to a hundred thousand rows) are written out while the first chart is drawn
+            Map<String, Future<String>> pendingCsvs = new LinkedHashMap<>();
+            for (ChartSection chart : content.charts()) {
+                pendingCsvs.put(chart.id(), workers.submit(() -> CsvFiles.csv(chart.allData().columns(), chart.allData().rows())));
+            }
+            for (TableSection table : content.tables()) {
+                pendingCsvs.put(table.id(), workers.submit(() -> CsvFiles.csv(table.columns(), table.allRows())));
+            }
+            drawn = draw(content, workers);
+            for (Map.Entry<String, Future<String>> csv : pendingCsvs.entrySet()) {
+                csvs.put(csv.getKey(), csv.getValue().get());
+            }
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ReportException(ReportErrorCode.RENDER_FAILED, "Interrupted while drawing the charts", e);
+        }
+        catch (ExecutionException e) {
+            if (e.getCause() instanceof ReportException reportException) {
+                throw reportException;
+            }
+            throw new ReportException(ReportErrorCode.RENDER_FAILED, "Cannot draw a chart: " + e.getCause().getMessage(), e.getCause());
+        }
+        finally {
+            workers.shutdownNow();
+        }
         long drawMillis = (System.nanoTime() - started) / 1_000_000;
         List<String> problems = new ArrayList<>();
         for (int index = 0; index < drawn.size(); index++) {
@@ -72,11 +105,8 @@ public final class ReportBuilder
                 Files.writeString(staging.resolve("charts/" + files.id() + ".svg"), files.svg(), StandardCharsets.UTF_8);
                 Files.write(staging.resolve("charts/" + files.id() + ".png"), files.png());
             }
-            for (ChartSection chart : content.charts()) {
-                Files.writeString(staging.resolve("data/" + chart.id() + ".csv"), CsvFiles.csv(chart.data().columns(), chart.data().rows()), StandardCharsets.UTF_8);
-            }
-            for (TableSection table : content.tables()) {
-                Files.writeString(staging.resolve("data/" + table.id() + ".csv"), CsvFiles.csv(table.columns(), table.rows()), StandardCharsets.UTF_8);
+            for (Map.Entry<String, String> csv : csvs.entrySet()) {
+                Files.writeString(staging.resolve("data/" + csv.getKey() + ".csv"), csv.getValue(), StandardCharsets.UTF_8);
             }
             Files.writeString(staging.resolve("index.html"), ReportPage.html(content, options), StandardCharsets.UTF_8);
             JSON.writeValue(staging.resolve("report.json").toFile(), manifest(content, drawn));
@@ -93,34 +123,19 @@ public final class ReportBuilder
      * SVGs one after another in the JavaScript engine, PNGs on the other cores meanwhile: Batik's rasterising is the
      * larger half of a chart's time and needs no shared state.
      */
-    private List<ChartFiles> draw(ReportContent content)
+    private List<ChartFiles> draw(ReportContent content, ExecutorService rasterisers)
+            throws InterruptedException, ExecutionException
     {
-        ExecutorService rasterisers = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
-        try {
-            List<Future<ChartFiles>> pending = new ArrayList<>();
-            for (ChartSection chart : content.charts()) {
-                ChartFiles svg = ChartDrawing.drawSvg(renderer, chart, content.request().language(), CHART_WIDTH, CHART_HEIGHT, Optional.empty());
-                pending.add(rasterisers.submit(() -> ChartDrawing.rasterise(svg, CHART_WIDTH)));
-            }
-            List<ChartFiles> drawn = new ArrayList<>();
-            for (Future<ChartFiles> future : pending) {
-                drawn.add(future.get());
-            }
-            return drawn;
+        List<Future<ChartFiles>> pending = new ArrayList<>();
+        for (ChartSection chart : content.charts()) {
+            ChartFiles svg = ChartDrawing.drawSvg(renderer, chart, content.request().language(), CHART_WIDTH, CHART_HEIGHT, Optional.empty());
+            pending.add(rasterisers.submit(() -> ChartDrawing.rasterise(svg, CHART_WIDTH)));
         }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ReportException(ReportErrorCode.RENDER_FAILED, "Interrupted while drawing the charts", e);
+        List<ChartFiles> drawn = new ArrayList<>();
+        for (Future<ChartFiles> future : pending) {
+            drawn.add(future.get());
         }
-        catch (ExecutionException e) {
-            if (e.getCause() instanceof ReportException reportException) {
-                throw reportException;
-            }
-            throw new ReportException(ReportErrorCode.RENDER_FAILED, "Cannot draw a chart: " + e.getCause().getMessage(), e.getCause());
-        }
-        finally {
-            rasterisers.shutdownNow();
-        }
+        return drawn;
     }
 
     /** A folder we may replace: missing, empty, or a report we wrote before (it has report.json). Say so before drawing. */
@@ -175,7 +190,10 @@ public final class ReportBuilder
             entry.put("chart", chart.kind().id());
             entry.put("title", chart.title());
             entry.put("metrics", chart.metricIds());
-            entry.put("rows", chart.data().rows().size());
+            entry.put("rows", chart.allData().rows().size());
+            if (chart.data().rows().size() != chart.allData().rows().size()) {
+                entry.put("rows_drawn", chart.data().rows().size());
+            }
             chart.expectedTotal().ifPresent(total -> entry.put("total", total));
             entry.put("svg", "charts/" + chart.id() + ".svg");
             entry.put("png", "charts/" + chart.id() + ".png");
@@ -185,7 +203,19 @@ public final class ReportBuilder
             charts.add(entry);
         }
         manifest.put("charts", charts);
-        manifest.put("tables", content.tables().stream().map(table -> Map.of("id", table.id(), "title", table.title(), "data", "data/" + table.id() + ".csv")).toList());
+        List<Map<String, Object>> tables = new ArrayList<>();
+        for (TableSection table : content.tables()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("id", table.id());
+            entry.put("title", table.title());
+            entry.put("data", "data/" + table.id() + ".csv");
+            entry.put("rows", table.allRows().size());
+            if (table.rows().size() != table.allRows().size()) {
+                entry.put("rows_shown", table.rows().size());
+            }
+            tables.add(entry);
+        }
+        manifest.put("tables", tables);
         manifest.put("checks", List.of("every chart with numbers drew them", "every character of every chart has a glyph in " + xingcun.reports.chart.ChartFont.FAMILY,
                 "every chart of an additive metric adds up to the metric's total"));
         return manifest;
