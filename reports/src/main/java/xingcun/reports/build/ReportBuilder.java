@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import xingcun.reports.ReportErrorCode;
 import xingcun.reports.ReportException;
-import xingcun.reports.chart.ChartRenderer;
 import xingcun.reports.html.ReportPage;
 import xingcun.warehouse.metrics.Metric;
 
@@ -20,10 +19,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
@@ -38,11 +34,12 @@ public final class ReportBuilder
     public static final int CHART_HEIGHT = 500;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private final ChartRenderer renderer;
+    private final ChartDrawer drawer;
 
-    public ReportBuilder(ChartRenderer renderer)
+    /** Publishes with the charts the drawer has drawn, or draws now those it was not given while the report was compiled. */
+    public ReportBuilder(ChartDrawer drawer)
     {
-        this.renderer = renderer;
+        this.drawer = drawer;
     }
 
     /** What was published and how long the drawing took. */
@@ -52,39 +49,28 @@ public final class ReportBuilder
     {
         checkTarget(target);
         long started = System.nanoTime();
-        ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()), task -> {
-            Thread thread = new Thread(task, "xingcun-report-worker");
-            thread.setDaemon(true);
-            return thread;
-        });
         List<ChartFiles> drawn;
         Map<String, String> csvs = new LinkedHashMap<>();
         try {
-            // the data CSVs (a province's run to a hundred thousand rows) are written out while the first chart is drawn
+            // the data CSVs (a province's run to a hundred thousand rows) are written out while the charts are drawn
             Map<String, Future<String>> pendingCsvs = new LinkedHashMap<>();
             for (ChartSection chart : content.charts()) {
-                pendingCsvs.put(chart.id(), workers.submit(() -> CsvFiles.csv(chart.allData().columns(), chart.allData().rows())));
+                pendingCsvs.put(chart.id(), drawer.submit(() -> CsvFiles.csv(chart.allData().columns(), chart.allData().rows())));
             }
             for (TableSection table : content.tables()) {
-                pendingCsvs.put(table.id(), workers.submit(() -> CsvFiles.csv(table.columns(), table.allRows())));
+                pendingCsvs.put(table.id(), drawer.submit(() -> CsvFiles.csv(table.columns(), table.allRows())));
             }
-            drawn = draw(content, workers);
+            drawn = drawer.drawn(content.charts());
             for (Map.Entry<String, Future<String>> csv : pendingCsvs.entrySet()) {
                 csvs.put(csv.getKey(), csv.getValue().get());
             }
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ReportException(ReportErrorCode.RENDER_FAILED, "Interrupted while drawing the charts", e);
+            throw new ReportException(ReportErrorCode.RENDER_FAILED, "Interrupted while writing the data files", e);
         }
         catch (ExecutionException e) {
-            if (e.getCause() instanceof ReportException reportException) {
-                throw reportException;
-            }
-            throw new ReportException(ReportErrorCode.RENDER_FAILED, "Cannot draw a chart: " + e.getCause().getMessage(), e.getCause());
-        }
-        finally {
-            workers.shutdownNow();
+            throw new ReportException(ReportErrorCode.RENDER_FAILED, "Cannot write a data file: " + e.getCause().getMessage(), e.getCause());
         }
         long drawMillis = (System.nanoTime() - started) / 1_000_000;
         List<String> problems = new ArrayList<>();
@@ -117,25 +103,6 @@ public final class ReportBuilder
             throw new ReportException(ReportErrorCode.RENDER_FAILED, "Cannot write report to " + target + ": " + e.getMessage(), e);
         }
         return new Published(target, drawn.size(), drawMillis);
-    }
-
-    /**
-     * SVGs one after another in the JavaScript engine, PNGs on the other cores meanwhile: Batik's rasterising is the
-     * larger half of a chart's time and needs no shared state.
-     */
-    private List<ChartFiles> draw(ReportContent content, ExecutorService rasterisers)
-            throws InterruptedException, ExecutionException
-    {
-        List<Future<ChartFiles>> pending = new ArrayList<>();
-        for (ChartSection chart : content.charts()) {
-            ChartFiles svg = ChartDrawing.drawSvg(renderer, chart, content.request().language(), CHART_WIDTH, CHART_HEIGHT, Optional.empty());
-            pending.add(rasterisers.submit(() -> ChartDrawing.rasterise(svg, CHART_WIDTH)));
-        }
-        List<ChartFiles> drawn = new ArrayList<>();
-        for (Future<ChartFiles> future : pending) {
-            drawn.add(future.get());
-        }
-        return drawn;
     }
 
     /** A folder we may replace: missing, empty, or a report we wrote before (it has report.json). Say so before drawing. */

@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -61,23 +62,75 @@ public final class ReportCompiler
 
     public ReportContent compile(ReportRequest request)
     {
+        return compile(request, chart -> {});
+    }
+
+    /** The report's content; each chart is also handed to {@code onChart} as soon as it is computed, to be drawn meanwhile. */
+    public ReportContent compile(ReportRequest request, Consumer<ChartSection> onChart)
+    {
         ReportDefinition definition = definitions.load(request.kind());
         checkPeriod(definition, request.period());
         ReportSubject subject = subject(definition.subject(), request);
         Language language = request.language();
         Map<String, Metric> metricsShown = new LinkedHashMap<>();
-        Map<String, MetricValue> totals = new LinkedHashMap<>();
+        Map<String, MetricValue> totals = totals(definition, request, subject);
         List<ReportPart> parts = new ArrayList<>();
         for (Section section : definition.sections()) {
             switch (section.type()) {
                 case CARDS -> parts.add(cards(section, request, subject, totals, metricsShown));
                 case TEXT -> parts.add(text(section, request, subject, totals, metricsShown));
-                case CHART -> parts.add(new ReportPart.Chart(chart(section, request, subject, totals, metricsShown)));
+                case CHART -> {
+                    ChartSection chart = chart(section, request, subject, totals, metricsShown);
+                    onChart.accept(chart);
+                    parts.add(new ReportPart.Chart(chart));
+                }
                 case TABLE -> parts.add(new ReportPart.Table(table(section, request, subject, metricsShown)));
             }
         }
         String title = definition.title(language).replace("{period}", periodName(request.period(), language)).replace("{subject}", subject.name());
         return new ReportContent(definition, request, subject, title, ZonedDateTime.now(clock), warehouse.snapshot(), parts, List.copyOf(metricsShown.values()));
+    }
+
+    /**
+     * The totals the report shows or checks its charts against — its cards, its text, its charts of no dimension and
+     * the totals of its charts of a metric that adds up — computed together: one query per model instead of one per
+     * metric. A metric that cannot be computed for this subject is left to the section that asks for it, which says so.
+     */
+    private Map<String, MetricValue> totals(ReportDefinition definition, ReportRequest request, ReportSubject subject)
+    {
+        Set<String> ids = new java.util.LinkedHashSet<>();
+        for (Section section : definition.sections()) {
+            switch (section.type()) {
+                case CARDS -> ids.addAll(section.metrics());
+                case TEXT -> {
+                    Matcher matcher = TEXT_PLACEHOLDER.matcher(request.language().pick(section.textChinese(), section.textEnglish()));
+                    while (matcher.find()) {
+                        if (!matcher.group(1).equals("period") && !matcher.group(1).equals("subject")) {
+                            ids.add(matcher.group(1));
+                        }
+                    }
+                }
+                case CHART -> {
+                    if (section.metric() != null) {
+                        // its total: shown when it has no dimension, checked against when it adds up (else not needed)
+                        ids.add(section.metric());
+                    }
+                }
+                case TABLE -> {
+                    // a table shows its metrics by a dimension only
+                }
+            }
+        }
+        Map<String, MetricValue> totals = new LinkedHashMap<>();
+        try {
+            for (MetricValue value : engine.compute(metricQuery(List.copyOf(ids), request, subject, List.of()))) {
+                totals.putIfAbsent(value.metric().id(), value);
+            }
+        }
+        catch (RuntimeException e) {
+            totals.clear();
+        }
+        return totals;
     }
 
     /** The period a user means in the report's language: 2021年, 2021年第3季度, 2021年7月. */
