@@ -27,14 +27,16 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -98,7 +100,7 @@ public final class ReportCompiler
      */
     private Map<String, MetricValue> totals(ReportDefinition definition, ReportRequest request, ReportSubject subject)
     {
-        Set<String> ids = new java.util.LinkedHashSet<>();
+        Set<String> ids = new LinkedHashSet<>();
         for (Section section : definition.sections()) {
             switch (section.type()) {
                 case CARDS -> ids.addAll(section.metrics());
@@ -380,7 +382,7 @@ public final class ReportCompiler
         int time = dimensions == 2 ? timeColumn(section.by()) : -1;
         int ranked = dimensions == 1 ? 0 : time == 1 ? 0 : 1;
         // what is ranked: a label (a bar; a talent over the months), or with no time a whole row (a community in its sub-district)
-        java.util.function.Function<List<Object>, Object> key = dimensions == 2 && time < 0 ? row -> row.subList(0, 2) : row -> row.get(ranked);
+        Function<List<Object>, Object> key = dimensions == 2 && time < 0 ? row -> row.subList(0, 2) : row -> row.get(ranked);
         Map<Object, Double> totals = new LinkedHashMap<>();
         for (List<Object> row : rows) {
             totals.merge(key.apply(row), value(row.get(dimensions)), Double::sum);
