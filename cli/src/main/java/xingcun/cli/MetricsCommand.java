@@ -24,6 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 @Command(name = "metrics", mixinStandardHelpOptions = true,
         description = {"Computes the program's metrics from the lake with DuckDB (no Spark): the headline set by default.",
@@ -86,9 +88,17 @@ final class MetricsCommand
     {
         OutputFiles.requireFolderExists(out);
         ReportingPeriod reportingPeriod = period.period != null ? ReportingPeriod.parse(period.period) : ReportingPeriod.between(period.window.from, period.window.to);
-        MetricCatalog catalog = MetricCatalog.load();
+        // the catalog is read while the warehouse starts (DuckDB's start and the catalog's parsing each take a while)
+        CompletableFuture<MetricCatalog> catalogRead = CompletableFuture.supplyAsync(MetricCatalog::load);
         List<MetricValue> values;
         try (Warehouse warehouse = Warehouse.open(lake)) {
+            MetricCatalog catalog;
+            try {
+                catalog = catalogRead.join();
+            }
+            catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
             values = new MetricEngine(warehouse, catalog).compute(new MetricQuery(metricIds, reportingPeriod, dimensions, Optional.ofNullable(community)));
         }
         if (format == Format.xlsx) {

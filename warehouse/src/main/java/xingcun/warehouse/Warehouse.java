@@ -17,10 +17,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -48,8 +52,12 @@ public final class Warehouse
     private final Connection connection;
     private final LakeSnapshot snapshot;
     private final List<ModelDefinition> models;
-    /** The models kept as tables, with the pattern that finds their name in a query; removed once computed. */
-    private final Map<String, Pattern> pendingTables = new LinkedHashMap<>();
+    /** The pattern that finds each model's name in a query, in build order. */
+    private final Map<String, Pattern> modelNames = new LinkedHashMap<>();
+    /** The models kept as tables that are still views; a name leaves when its table is computed. */
+    private final Set<String> pendingTables = new HashSet<>();
+    /** The views whose own SQL has been looked through for table-kept models they read. */
+    private final Set<String> viewsLookedThrough = new HashSet<>();
 
     private Warehouse(Connection connection, LakeSnapshot snapshot, List<ModelDefinition> models)
     {
@@ -57,28 +65,80 @@ public final class Warehouse
         this.snapshot = snapshot;
         this.models = List.copyOf(models);
         for (ModelDefinition model : this.models) {
+            modelNames.put(model.name(), Pattern.compile("(?i)(?<![\\w$])" + Pattern.quote(model.name()) + "(?![\\w$])"));
             if (model.isTable()) {
-                pendingTables.put(model.name(), Pattern.compile("(?i)(?<![\\w$])" + Pattern.quote(model.name()) + "(?![\\w$])"));
+                pendingTables.add(model.name());
             }
         }
     }
 
     public static Warehouse open(Path lake)
     {
-        LakeSnapshot snapshot = LakeSnapshot.latest(requireNonNull(lake, "lake is null").toAbsolutePath());
-        Properties properties = new Properties();
-        // nothing may be fetched at run time: parquet, json and icu are built into the JDBC driver
-        properties.setProperty("autoinstall_known_extensions", "false");
-        properties.setProperty("autoload_known_extensions", "false");
+        requireNonNull(lake, "lake is null");
+        // DuckDB's start (its native library unpacked and loaded, a database created) takes a second or more: it runs
+        // on its own thread while this one reads the snapshot and the model definitions
+        CompletableFuture<Connection> connecting = new CompletableFuture<>();
+        Thread connector = new Thread(() -> {
+            try {
+                connecting.complete(connect());
+            }
+            catch (SQLException | RuntimeException | Error e) {
+                connecting.completeExceptionally(e);
+            }
+        }, "xingcun-warehouse-start");
+        connector.setDaemon(true);
+        connector.start();
+        LakeSnapshot snapshot;
+        List<ModelDefinition> models;
         try {
-            Connection connection = DriverManager.getConnection("jdbc:duckdb:", properties);
-            List<ModelDefinition> models = modelDefinitions();
+            snapshot = LakeSnapshot.latest(lake.toAbsolutePath());
+            models = modelDefinitions();
+        }
+        catch (RuntimeException | Error e) {
+            connecting.thenAccept(Warehouse::closeQuietly);
+            throw e;
+        }
+        Connection connection;
+        try {
+            connection = connecting.join();
+        }
+        catch (CompletionException e) {
+            if (e.getCause() instanceof SQLException cause) {
+                throw new WarehouseException(WarehouseErrorCode.QUERY_FAILED, "Cannot build the warehouse over " + lake + ": " + firstLine(cause), cause);
+            }
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+        try {
             Warehouse warehouse = new Warehouse(connection, snapshot, models);
             warehouse.build();
             return warehouse;
         }
         catch (SQLException e) {
+            closeQuietly(connection);
             throw new WarehouseException(WarehouseErrorCode.QUERY_FAILED, "Cannot build the warehouse over " + lake + ": " + firstLine(e), e);
+        }
+    }
+
+    private static Connection connect()
+            throws SQLException
+    {
+        Properties properties = new Properties();
+        // nothing may be fetched at run time: parquet, json and icu are built into the JDBC driver
+        properties.setProperty("autoinstall_known_extensions", "false");
+        properties.setProperty("autoload_known_extensions", "false");
+        return DriverManager.getConnection("jdbc:duckdb:", properties);
+    }
+
+    private static void closeQuietly(Connection connection)
+    {
+        try {
+            connection.close();
+        }
+        catch (SQLException ignored) {
+            // a warehouse that was never handed out
         }
     }
 
@@ -241,18 +301,25 @@ public final class Warehouse
     }
 
     /**
-     * Computes the table-kept models a query names that are still views, each after those its own SQL names (so a mart
-     * reads dimensions computed once, not again). A name inside a string or a comment only computes a table early.
+     * Computes the table-kept models a query reads that are still views — those it names, and those the views it names
+     * read — each after those its own SQL names (so a mart reads dimensions computed once, not again). A name inside a
+     * string or a comment only computes a table early.
      */
     private void materializeNamedIn(String sql)
     {
         if (pendingTables.isEmpty()) {
             return;
         }
-        for (String name : List.copyOf(pendingTables.keySet())) {
-            Pattern pattern = pendingTables.get(name);
-            if (pattern != null && pattern.matcher(sql).find()) {
-                materialize(name);
+        for (Map.Entry<String, Pattern> model : modelNames.entrySet()) {
+            String name = model.getKey();
+            boolean pending = pendingTables.contains(name);
+            if ((pending || !viewsLookedThrough.contains(name)) && model.getValue().matcher(sql).find()) {
+                if (pending) {
+                    materialize(name);
+                }
+                else if (viewsLookedThrough.add(name)) {
+                    materializeNamedIn(resource("models/" + name + ".sql"));
+                }
             }
         }
     }

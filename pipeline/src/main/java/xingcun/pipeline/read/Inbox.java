@@ -6,6 +6,7 @@ import xingcun.pipeline.contract.Family;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,7 +36,9 @@ public record Inbox(Path root, List<InboxFile> files, List<String> skipped)
                     "Cannot read inbox " + root + ": it is not a readable folder; give the folder that holds talents/, service_logs/ …");
         }
         List<Path> paths;
-        try (Stream<Path> walk = Files.walk(root)) {
+        // Links are followed: an inbox is often a link to a shared folder, or holds links to the ledgers
+        // (a link loop ends in a FileSystemLoopException, reported below like any unreadable inbox).
+        try (Stream<Path> walk = Files.walk(root, FileVisitOption.FOLLOW_LINKS)) {
             paths = walk.filter(Files::isRegularFile).map(root::relativize).sorted().toList();
         }
         catch (IOException | UncheckedIOException e) {

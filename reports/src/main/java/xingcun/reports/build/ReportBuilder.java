@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import xingcun.reports.ReportErrorCode;
 import xingcun.reports.ReportException;
-import xingcun.reports.chart.ChartRenderer;
 import xingcun.reports.html.ReportPage;
 import xingcun.warehouse.metrics.Metric;
 
@@ -20,10 +19,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
@@ -38,11 +34,12 @@ public final class ReportBuilder
     public static final int CHART_HEIGHT = 500;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private final ChartRenderer renderer;
+    private final ChartDrawer drawer;
 
-    public ReportBuilder(ChartRenderer renderer)
+    /** Publishes with the charts the drawer has drawn, or draws now those it was not given while the report was compiled. */
+    public ReportBuilder(ChartDrawer drawer)
     {
-        this.renderer = renderer;
+        this.drawer = drawer;
     }
 
     /** What was published and how long the drawing took. */
@@ -52,7 +49,29 @@ public final class ReportBuilder
     {
         checkTarget(target);
         long started = System.nanoTime();
-        List<ChartFiles> drawn = draw(content);
+        List<ChartFiles> drawn;
+        Map<String, String> csvs = new LinkedHashMap<>();
+        try {
+            // the data CSVs (a province's run to a hundred thousand rows) are written out while the charts are drawn
+            Map<String, Future<String>> pendingCsvs = new LinkedHashMap<>();
+            for (ChartSection chart : content.charts()) {
+                pendingCsvs.put(chart.id(), drawer.submit(() -> CsvFiles.csv(chart.allData().columns(), chart.allData().rows())));
+            }
+            for (TableSection table : content.tables()) {
+                pendingCsvs.put(table.id(), drawer.submit(() -> CsvFiles.csv(table.columns(), table.allRows())));
+            }
+            drawn = drawer.drawn(content.charts());
+            for (Map.Entry<String, Future<String>> csv : pendingCsvs.entrySet()) {
+                csvs.put(csv.getKey(), csv.getValue().get());
+            }
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ReportException(ReportErrorCode.RENDER_FAILED, "Interrupted while writing the data files", e);
+        }
+        catch (ExecutionException e) {
+            throw new ReportException(ReportErrorCode.RENDER_FAILED, "Cannot write a data file: " + e.getCause().getMessage(), e.getCause());
+        }
         long drawMillis = (System.nanoTime() - started) / 1_000_000;
         List<String> problems = new ArrayList<>();
         for (int index = 0; index < drawn.size(); index++) {
@@ -72,11 +91,8 @@ public final class ReportBuilder
                 Files.writeString(staging.resolve("charts/" + files.id() + ".svg"), files.svg(), StandardCharsets.UTF_8);
                 Files.write(staging.resolve("charts/" + files.id() + ".png"), files.png());
             }
-            for (ChartSection chart : content.charts()) {
-                Files.writeString(staging.resolve("data/" + chart.id() + ".csv"), CsvFiles.csv(chart.data().columns(), chart.data().rows()), StandardCharsets.UTF_8);
-            }
-            for (TableSection table : content.tables()) {
-                Files.writeString(staging.resolve("data/" + table.id() + ".csv"), CsvFiles.csv(table.columns(), table.rows()), StandardCharsets.UTF_8);
+            for (Map.Entry<String, String> csv : csvs.entrySet()) {
+                Files.writeString(staging.resolve("data/" + csv.getKey() + ".csv"), csv.getValue(), StandardCharsets.UTF_8);
             }
             Files.writeString(staging.resolve("index.html"), ReportPage.html(content, options), StandardCharsets.UTF_8);
             JSON.writeValue(staging.resolve("report.json").toFile(), manifest(content, drawn));
@@ -87,40 +103,6 @@ public final class ReportBuilder
             throw new ReportException(ReportErrorCode.RENDER_FAILED, "Cannot write report to " + target + ": " + e.getMessage(), e);
         }
         return new Published(target, drawn.size(), drawMillis);
-    }
-
-    /**
-     * SVGs one after another in the JavaScript engine, PNGs on the other cores meanwhile: Batik's rasterising is the
-     * larger half of a chart's time and needs no shared state.
-     */
-    private List<ChartFiles> draw(ReportContent content)
-    {
-        ExecutorService rasterisers = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
-        try {
-            List<Future<ChartFiles>> pending = new ArrayList<>();
-            for (ChartSection chart : content.charts()) {
-                ChartFiles svg = ChartDrawing.drawSvg(renderer, chart, content.request().language(), CHART_WIDTH, CHART_HEIGHT, Optional.empty());
-                pending.add(rasterisers.submit(() -> ChartDrawing.rasterise(svg, CHART_WIDTH)));
-            }
-            List<ChartFiles> drawn = new ArrayList<>();
-            for (Future<ChartFiles> future : pending) {
-                drawn.add(future.get());
-            }
-            return drawn;
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ReportException(ReportErrorCode.RENDER_FAILED, "Interrupted while drawing the charts", e);
-        }
-        catch (ExecutionException e) {
-            if (e.getCause() instanceof ReportException reportException) {
-                throw reportException;
-            }
-            throw new ReportException(ReportErrorCode.RENDER_FAILED, "Cannot draw a chart: " + e.getCause().getMessage(), e.getCause());
-        }
-        finally {
-            rasterisers.shutdownNow();
-        }
     }
 
     /** A folder we may replace: missing, empty, or a report we wrote before (it has report.json). Say so before drawing. */
@@ -175,7 +157,10 @@ public final class ReportBuilder
             entry.put("chart", chart.kind().id());
             entry.put("title", chart.title());
             entry.put("metrics", chart.metricIds());
-            entry.put("rows", chart.data().rows().size());
+            entry.put("rows", chart.allData().rows().size());
+            if (chart.data().rows().size() != chart.allData().rows().size()) {
+                entry.put("rows_drawn", chart.data().rows().size());
+            }
             chart.expectedTotal().ifPresent(total -> entry.put("total", total));
             entry.put("svg", "charts/" + chart.id() + ".svg");
             entry.put("png", "charts/" + chart.id() + ".png");
@@ -185,7 +170,19 @@ public final class ReportBuilder
             charts.add(entry);
         }
         manifest.put("charts", charts);
-        manifest.put("tables", content.tables().stream().map(table -> Map.of("id", table.id(), "title", table.title(), "data", "data/" + table.id() + ".csv")).toList());
+        List<Map<String, Object>> tables = new ArrayList<>();
+        for (TableSection table : content.tables()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("id", table.id());
+            entry.put("title", table.title());
+            entry.put("data", "data/" + table.id() + ".csv");
+            entry.put("rows", table.allRows().size());
+            if (table.rows().size() != table.allRows().size()) {
+                entry.put("rows_shown", table.rows().size());
+            }
+            tables.add(entry);
+        }
+        manifest.put("tables", tables);
         manifest.put("checks", List.of("every chart with numbers drew them", "every character of every chart has a glyph in " + xingcun.reports.chart.ChartFont.FAMILY,
                 "every chart of an additive metric adds up to the metric's total"));
         return manifest;

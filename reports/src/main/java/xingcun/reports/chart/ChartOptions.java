@@ -234,19 +234,23 @@ public final class ChartOptions
         return tree;
     }
 
-    /** Rows of (y label, x label, value): talents down the side, months along the bottom. */
+    /** Rows of (y label, x label, value): talents down the side in the order of the rows (the first at the top), months along the bottom. */
     private static void heatmap(Option option, ChartData data, Language language)
     {
         List<String> yLabels = data.labels(0);
         List<String> xLabels = data.labels(1).stream().sorted().toList();
+        Map<String, Integer> yIndex = new java.util.HashMap<>();
+        yLabels.forEach(label -> yIndex.put(label, yIndex.size()));
+        Map<String, Integer> xIndex = new java.util.HashMap<>();
+        xLabels.forEach(label -> xIndex.put(label, xIndex.size()));
         Object[] cells = data.rows().stream()
-                .map(row -> new Object[] {xLabels.indexOf(data.label(row, 1)), yLabels.indexOf(data.label(row, 0)), data.value(row)})
+                .map(row -> new Object[] {xIndex.get(data.label(row, 1)), yIndex.get(data.label(row, 0)), data.value(row)})
                 .toArray();
         double max = data.rows().stream().map(data::value).filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).max().orElse(1);
         option.setTooltip(new Tooltip().setPosition("top"))
                 .setGrid(new Grid().setTop(60).setBottom(70).setLeft(10).setRight(20).setContainLabel(true))
                 .setXAxis(new CategoryAxis().setData(xLabels.toArray(String[]::new)).setSplitArea(new SplitArea().setShow(true)))
-                .setYAxis(new CategoryAxis().setData(yLabels.toArray(String[]::new)).setSplitArea(new SplitArea().setShow(true))
+                .setYAxis(new CategoryAxis().setData(yLabels.toArray(String[]::new)).setInverse(true).setSplitArea(new SplitArea().setShow(true))
                         .setAxisLabel(Map.of("interval", 0, "fontSize", yLabels.size() > 30 ? 9 : 12)))
                 .setVisualMap(new ContinousVisualMap().setMin(0).setMax(max).setCalculable(true).setOrient("horizontal")
                         .setLeft("center").setBottom(5).setColor(new String[] {"#1B5E20", "#7CB342", "#F1F8E9"})

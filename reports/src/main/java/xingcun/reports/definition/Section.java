@@ -13,6 +13,13 @@ import static java.util.Objects.requireNonNull;
  * {@code cards} (headline metrics with the change against the previous period), {@code text} (a paragraph whose
  * {metric_id} placeholders are filled in), {@code chart} (a metric cut by dimensions, or a named query, drawn as
  * {@code chart}) or {@code table} (metrics cut by a dimension, or a named query).
+ * <p>
+ * {@code limit} is the most rows a chart or table shows (the data CSV always holds every row): a chart of one
+ * dimension keeps its largest rows ({@code rank: lowest}: its smallest) and, for a metric that adds up, sums the rest
+ * into one; a chart of two keeps the labels of the dimension that is not month or quarter (else the finer one: the
+ * talents of a talent × month heatmap, the communities of a sub-district → community treemap), ranked by their total;
+ * a table keeps its first rows, in its query's order or ranked by its first metric. A note may say how many it shows
+ * of how many with {shown} and {total}.
  */
 public record Section(
         @JsonProperty("type") SectionType type,
@@ -28,6 +35,7 @@ public record Section(
         @JsonProperty("chart") ChartKind chart,
         @JsonProperty("order") List<String> order,
         @JsonProperty("limit") Integer limit,
+        @JsonProperty("rank") Rank rank,
         @JsonProperty("note_zh") String noteChinese,
         @JsonProperty("note_en") String noteEnglish)
 {
@@ -37,6 +45,9 @@ public record Section(
         metrics = metrics == null ? List.of() : List.copyOf(metrics);
         by = by == null ? List.of() : List.copyOf(by);
         order = order == null ? List.of() : List.copyOf(order);
+        require(limit == null || limit > 0, "section " + id + ": limit is a number of rows, at least 1");
+        require(rank == null || limit != null, "section " + id + ": rank says which rows a limit keeps; give limit too");
+        rank = rank == null ? Rank.HIGHEST : rank;
         switch (type) {
             case CARDS -> require(!metrics.isEmpty(), "a cards section lists its metrics");
             case TEXT -> require(textChinese != null, "a text section has text_zh");
@@ -69,6 +80,13 @@ public record Section(
         if (!condition) {
             throw new IllegalArgumentException(message);
         }
+    }
+
+    /** Which rows a limit keeps: those with the largest values (the default) or the smallest. */
+    public enum Rank
+    {
+        @JsonProperty("highest") HIGHEST,
+        @JsonProperty("lowest") LOWEST,
     }
 
     public enum SectionType

@@ -35,6 +35,17 @@ public final class MetricEngine
 
     public List<MetricValue> compute(MetricQuery query)
     {
+        return compute(query, true);
+    }
+
+    /** The values of the period alone, without the previous period's (a chart or a table shows none). */
+    public List<MetricValue> computeWithoutPrevious(MetricQuery query)
+    {
+        return compute(query, false);
+    }
+
+    private List<MetricValue> compute(MetricQuery query, boolean withPrevious)
+    {
         List<Metric> metrics = query.metricIds().isEmpty() ? catalog.headline() : query.metricIds().stream().map(catalog::find).toList();
         List<Dimension> dimensions = query.dimensions().stream().map(catalog::dimension).toList();
         for (Metric metric : metrics) {
@@ -50,19 +61,20 @@ public final class MetricEngine
             }
         }
         Optional<String> communityCode = query.community().map(this::resolveCommunity);
-        boolean byTime = dimensions.stream().anyMatch(dimension -> dimension.time() != null);
-        List<ReportingPeriod> periods = byTime ? List.of(query.period()) : List.of(query.period(), query.period().previous());
+        // a cut by month or quarter has no previous period to compare with
+        boolean currentOnly = !withPrevious || dimensions.stream().anyMatch(dimension -> dimension.time() != null);
+        List<ReportingPeriod> periods = currentOnly ? List.of(query.period()) : List.of(query.period(), query.period().previous());
         Map<Cell, Map<List<Object>, Double>> aggregates = aggregates(metrics, periods, dimensions, communityCode, query.talent());
         List<MetricValue> values = new ArrayList<>();
         for (Metric metric : metrics) {
             Map<List<Object>, Double> current = values(metric, 0, aggregates);
-            Map<List<Object>, Double> previous = byTime ? Map.of() : values(metric, 1, aggregates);
+            Map<List<Object>, Double> previous = currentOnly ? Map.of() : values(metric, 1, aggregates);
             current.forEach((key, value) -> {
                 Map<String, Object> cut = new LinkedHashMap<>();
                 for (int i = 0; i < dimensions.size(); i++) {
                     cut.put(dimensions.get(i).id(), key.get(i));
                 }
-                Optional<Double> previousValue = byTime ? Optional.empty() : Optional.ofNullable(previous.getOrDefault(key, emptyValue(metric)));
+                Optional<Double> previousValue = currentOnly ? Optional.empty() : Optional.ofNullable(previous.getOrDefault(key, emptyValue(metric)));
                 values.add(new MetricValue(metric, cut, value, previousValue));
             });
         }
