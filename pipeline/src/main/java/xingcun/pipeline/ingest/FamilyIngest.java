@@ -31,9 +31,10 @@ import java.util.Set;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.input_file_name;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.struct;
 import static xingcun.pipeline.ingest.ChangeClassification.ACCEPTED;
 import static xingcun.pipeline.ingest.ChangeClassification.CHANGE;
 import static xingcun.pipeline.ingest.ChangeClassification.DUPLICATE;
@@ -228,24 +229,28 @@ final class FamilyIngest
     }
 
     /**
-     * Every file's outcome counts and the family's top rejection reasons, from one aggregation: by file, outcome
-     * and rule, with one example row per rule (each Spark query costs planning time, so they are few). Every row
-     * read is exactly one outcome row (the only join is to the lake's keys, one row a key), so the counts of a file
-     * add up to the rows read from it.
+     * Every file's outcome counts and the family's top rejection reasons with one example each. The counts are a hash
+     * aggregation over every row; the examples are taken from the rejected rows only (taking a first value of a text
+     * column is a sort-based aggregation, which over every row was a full sort of the family). Every row read is
+     * exactly one outcome row (the only join is to the lake's keys, one row a key), so the counts of a file add up
+     * to the rows read from it.
      */
     private StagedFamily summarize(Family family, List<FileRead> reads, Dataset<Row> outcomes)
     {
-        List<Row> groups = outcomes.groupBy(RawRecords.FILE_ORDER, CHANGE, RULE_ID)
-                .agg(count(lit(1)), first(ValidationTransform.MESSAGE_ZH), first(ValidationTransform.MESSAGE_EN),
-                        first(RawRecords.SOURCE_FILE), first(RawRecords.SOURCE_ROW))
-                .collectAsList();
+        List<Row> groups = outcomes.groupBy(RawRecords.FILE_ORDER, CHANGE, RULE_ID).agg(count(lit(1))).collectAsList();
+        // a rule's example is its earliest row in file and row order, the same in every run of the same inbox
+        Map<String, Row> examples = new HashMap<>();
+        outcomes.filter(col(RULE_ID).isNotNull()).groupBy(RULE_ID)
+                .agg(min(struct(RawRecords.FILE_ORDER, RawRecords.SOURCE_ROW, RawRecords.SOURCE_FILE, ValidationTransform.MESSAGE_ZH, ValidationTransform.MESSAGE_EN)))
+                .collectAsList().forEach(example -> examples.put(example.getString(0), example.getStruct(1)));
         Map<Integer, Map<String, Long>> byFile = new HashMap<>();
         Map<String, RunReport.RejectionReason> byRule = new java.util.TreeMap<>();
         for (Row group : groups) {
             byFile.computeIfAbsent(group.getInt(0), ignored -> new HashMap<>()).merge(group.getString(1), group.getLong(3), Long::sum);
             if (!group.isNullAt(2)) {
+                Row earliest = examples.get(group.getString(2));
                 RunReport.RejectionReason example = new RunReport.RejectionReason(family.folder(), group.getString(2), group.getLong(3),
-                        group.getString(4), group.getString(5), group.getString(6) + ":" + group.getLong(7));
+                        earliest.getString(3), earliest.getString(4), earliest.getString(2) + ":" + earliest.getLong(1));
                 byRule.merge(group.getString(2), example, (left, right) -> new RunReport.RejectionReason(left.family(), left.ruleId(),
                         left.rows() + right.rows(), left.exampleZh(), left.exampleEn(), left.exampleLocation()));
             }
