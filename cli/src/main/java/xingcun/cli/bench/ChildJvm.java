@@ -174,7 +174,13 @@ final class ChildJvm
         {
             long rootHighWater = status(root.pid(), "VmHWM:");
             long treeResident = status(root.pid(), "VmRSS:");
+            Optional<Path> rootProgram = program(root.pid());
             for (ProcessHandle descendant : root.descendants().toList()) {
+                // a process the JVM starts (Hadoop runs `stat` for file permissions) is, until it executes its program,
+                // a clone sharing the JVM's memory (posix_spawn): its resident set is the JVM's, counted once already
+                if (rootProgram.isPresent() && rootProgram.equals(program(descendant.pid()))) {
+                    continue;
+                }
                 treeResident += status(descendant.pid(), "VmRSS:");
             }
             long seen = Math.max(rootHighWater, treeResident);
@@ -195,6 +201,17 @@ final class ChildJvm
         int samples()
         {
             return samples;
+        }
+
+        /** The program a process runs (/proc/PID/exe), empty when it is gone or not readable. */
+        static Optional<Path> program(long pid)
+        {
+            try {
+                return Optional.of(Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "exe")));
+            }
+            catch (IOException | RuntimeException e) {
+                return Optional.empty();
+            }
         }
 
         /** A kB field of /proc/PID/status in bytes, 0 when the process is gone. */

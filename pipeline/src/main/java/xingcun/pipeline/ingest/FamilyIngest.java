@@ -55,7 +55,8 @@ final class FamilyIngest
     private static final long SMALL_BATCH_BYTES = 32L << 20;
     /**
      * Session setting: rows of uncommon outcome (repeats, keys the lake holds) up to which they are broadcast to the
-     * rows rather than the rows classified whole; the default 200,000 is ≈ 20 MB on the driver.
+     * rows rather than the rows classified whole. At the default 100,000 the listed rows, the table built from them
+     * and its broadcast copy take some tens of MB of the driver's heap at once.
      */
     static final String MAX_BROADCAST_OUTCOMES = "xingcun.ingest.maxBroadcastOutcomes";
 
@@ -119,12 +120,13 @@ final class FamilyIngest
      */
     private Dataset<Row> outcomes(Dataset<Row> validated, Optional<Dataset<Row>> lakeKeys, List<Dataset<Row>> kept)
     {
-        int broadcastLimit = Integer.parseInt(spark.conf().get(MAX_BROADCAST_OUTCOMES, "200000"));
+        int broadcastLimit = Integer.parseInt(spark.conf().get(MAX_BROADCAST_OUTCOMES, "100000"));
         Dataset<Row> uncommon = ChangeClassification.uncommonOutcomes(validated, lakeKeys);
         List<Row> listed = uncommon.limit(broadcastLimit + 1).collectAsList();
         if (listed.size() <= broadcastLimit) {
             return ChangeClassification.withOutcomes(validated, spark.createDataFrame(listed, uncommon.schema()));
         }
+        // the narrow classification is thrown away here: a re-run of a year's ledgers costs one more shuffle of keys
         Dataset<Row> outcomes = ChangeClassification.classify(validated, lakeKeys).persist(StorageLevel.MEMORY_AND_DISK());
         kept.add(outcomes);
         return outcomes;
@@ -188,9 +190,11 @@ final class FamilyIngest
     private void write(Family family, Dataset<Row> rows, String folder)
     {
         if (family.partitionDate().isPresent()) {
-            // each task writes its own rows into their year folders: a big family is written on every core, a small
-            // one (a daily batch) is one task after adaptive execution coalesces the shuffle
-            lakeWriter(rows).partitionBy(LakeTables.YEAR).parquet(folder);
+            // each task writes its own rows into their year folders. The rows come one partition per inbox file, so
+            // they are merged (without a shuffle) to one task per core: a big family is written on every core into a
+            // file per core and year, a day's batch of one file is one task, and a hundred small files do not become
+            // a hundred small Parquet files
+            lakeWriter(rows.coalesce(spark.sparkContext().defaultParallelism())).partitionBy(LakeTables.YEAR).parquet(folder);
         }
         else {
             lakeWriter(rows.coalesce(1)).parquet(folder);
@@ -232,16 +236,16 @@ final class FamilyIngest
      * Every file's outcome counts and the family's top rejection reasons with one example each. The counts are a hash
      * aggregation over every row; the examples are taken from the rejected rows only (taking a first value of a text
      * column is a sort-based aggregation, which over every row was a full sort of the family). Every row read is
-     * exactly one outcome row (the only join is to the lake's keys, one row a key), so the counts of a file add up
-     * to the rows read from it.
+     * exactly one outcome row (the joins are to the lake's keys, one row a key, and to the uncommon outcomes, one row
+     * a row), so the counts of a file add up to the rows read from it.
      */
     private StagedFamily summarize(Family family, List<FileRead> reads, Dataset<Row> outcomes)
     {
         List<Row> groups = outcomes.groupBy(RawRecords.FILE_ORDER, CHANGE, RULE_ID).agg(count(lit(1))).collectAsList();
-        // a rule's example is its earliest row in file and row order, the same in every run of the same inbox
+        // a rule's example is its earliest row in the order of judgement (file, sheet, row): the same in every run
         Map<String, Row> examples = new HashMap<>();
         outcomes.filter(col(RULE_ID).isNotNull()).groupBy(RULE_ID)
-                .agg(min(struct(RawRecords.FILE_ORDER, RawRecords.SOURCE_ROW, RawRecords.SOURCE_FILE, ValidationTransform.MESSAGE_ZH, ValidationTransform.MESSAGE_EN)))
+                .agg(min(struct(RawRecords.FILE_ORDER, RawRecords.SOURCE_FILE, RawRecords.SOURCE_ROW, ValidationTransform.MESSAGE_ZH, ValidationTransform.MESSAGE_EN)))
                 .collectAsList().forEach(example -> examples.put(example.getString(0), example.getStruct(1)));
         Map<Integer, Map<String, Long>> byFile = new HashMap<>();
         Map<String, RunReport.RejectionReason> byRule = new java.util.TreeMap<>();
@@ -250,7 +254,7 @@ final class FamilyIngest
             if (!group.isNullAt(2)) {
                 Row earliest = examples.get(group.getString(2));
                 RunReport.RejectionReason example = new RunReport.RejectionReason(family.folder(), group.getString(2), group.getLong(3),
-                        earliest.getString(3), earliest.getString(4), earliest.getString(2) + ":" + earliest.getLong(1));
+                        earliest.getString(3), earliest.getString(4), earliest.getString(1) + ":" + earliest.getLong(2));
                 byRule.merge(group.getString(2), example, (left, right) -> new RunReport.RejectionReason(left.family(), left.ruleId(),
                         left.rows() + right.rows(), left.exampleZh(), left.exampleEn(), left.exampleLocation()));
             }

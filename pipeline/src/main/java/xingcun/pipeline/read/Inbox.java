@@ -22,6 +22,9 @@ import static java.util.Objects.requireNonNull;
  */
 public record Inbox(Path root, List<InboxFile> files, List<String> skipped)
 {
+    /** Levels walked below the inbox: family/file, and one more to name what sits a folder too deep. */
+    private static final int INBOX_DEPTH = 3;
+
     public Inbox
     {
         requireNonNull(root, "root is null");
@@ -36,16 +39,21 @@ public record Inbox(Path root, List<InboxFile> files, List<String> skipped)
                     "Cannot read inbox " + root + ": it is not a readable folder; give the folder that holds talents/, service_logs/ …");
         }
         List<Path> paths;
-        // Links are followed: an inbox is often a link to a shared folder, or holds links to the ledgers
-        // (a link loop ends in a FileSystemLoopException, reported below like any unreadable inbox).
-        try (Stream<Path> walk = Files.walk(root, FileVisitOption.FOLLOW_LINKS)) {
-            paths = walk.filter(Files::isRegularFile).map(root::relativize).sorted().toList();
+        List<Path> deepFolders;
+        // Links are followed: an inbox is often a link to a shared folder, or holds links to the ledgers (a link loop
+        // ends in a FileSystemLoopException, reported below like any unreadable inbox). Deeper trees than
+        // INBOX_DEPTH are not walked; the folders where the walk stopped are reported as skipped.
+        try (Stream<Path> walk = Files.walk(root, INBOX_DEPTH, FileVisitOption.FOLLOW_LINKS)) {
+            List<Path> walked = walk.map(root::relativize).sorted().toList();
+            paths = walked.stream().filter(path -> Files.isRegularFile(root.resolve(path))).toList();
+            deepFolders = walked.stream().filter(path -> path.getNameCount() == INBOX_DEPTH && Files.isDirectory(root.resolve(path))).toList();
         }
         catch (IOException | UncheckedIOException e) {
             throw new PipelineException(PipelineErrorCode.INVALID_ARGUMENT, "Cannot read inbox " + root + ": " + e.getMessage());
         }
         List<InboxFile> files = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
+        deepFolders.forEach(folder -> skipped.add(folder.toString().replace('\\', '/') + "/: a folder nested too deep, not read; move its files into their family folder"));
         for (Path relative : paths) {
             String name = relative.toString().replace('\\', '/');
             String fileName = relative.getFileName().toString();

@@ -95,6 +95,23 @@ class ChangeClassificationTest
     }
 
     @Test
+    void sheetsOfOneWorkbookShareAFileOrderAndAreTakenInSheetOrder()
+    {
+        List<Row> result = classify(List.of(
+                        RowFactory.create("k1", "b", 0, 2L, "w.xlsx#B", null),
+                        RowFactory.create("k1", "a", 0, 2L, "w.xlsx#A", null),
+                        RowFactory.create("k2", "c", 0, 3L, "w.xlsx#B", null),
+                        RowFactory.create("k2", "c", 0, 4L, "w.xlsx#A", null)),
+                List.of(RowFactory.create("k1", "a")));
+        // row 2 of sheet A and row 2 of sheet B are two rows: sheet A's comes first, whatever the row numbers
+        assertThat(result).containsExactly(
+                RowFactory.create("k1", "a", 0, 2L, "duplicate", false),
+                RowFactory.create("k1", "b", 0, 2L, "updated", true),
+                RowFactory.create("k2", "c", 0, 4L, "accepted", false),
+                RowFactory.create("k2", "c", 0, 3L, "duplicate", true));
+    }
+
+    @Test
     void aFirstLoadNeedsNoLakeKeys()
     {
         Dataset<Row> classified = ChangeClassification.classify(spark.createDataFrame(List.of(
@@ -116,15 +133,22 @@ class ChangeClassificationTest
     {
         Dataset<Row> validated = spark.createDataFrame(batch, BATCH);
         Optional<Dataset<Row>> lakeKeys = Optional.of(spark.createDataFrame(lake, LAKE));
-        List<Row> shuffled = outcomes(ChangeClassification.classify(validated, lakeKeys));
-        List<Row> broadcast = outcomes(ChangeClassification.withOutcomes(validated, ChangeClassification.uncommonOutcomes(validated, lakeKeys)));
-        assertThat(broadcast).containsExactlyElementsOf(shuffled);
-        return shuffled;
+        Dataset<Row> shuffled = ChangeClassification.classify(validated, lakeKeys);
+        Dataset<Row> broadcast = ChangeClassification.withOutcomes(validated, ChangeClassification.uncommonOutcomes(validated, lakeKeys));
+        // every column the writes read: the outcome, the winner, the lake's hash (which files to rewrite), the sheet
+        assertThat(everything(broadcast)).containsExactlyElementsOf(everything(shuffled));
+        return outcomes(shuffled);
+    }
+
+    private static List<Row> everything(Dataset<Row> classified)
+    {
+        return classified.select("record_key", "record_hash", "file_order", "source_file", "source_row", "rule_id", "change", "is_winner", "lake_hash")
+                .orderBy(col("record_key").asc_nulls_first(), col("file_order"), col("source_file"), col("source_row")).collectAsList();
     }
 
     private static List<Row> outcomes(Dataset<Row> classified)
     {
         return classified.select("record_key", "record_hash", "file_order", "source_row", "change", "is_winner")
-                .orderBy(col("record_key").asc_nulls_first(), col("file_order"), col("source_row")).collectAsList();
+                .orderBy(col("record_key").asc_nulls_first(), col("file_order"), col("source_file"), col("source_row")).collectAsList();
     }
 }

@@ -32,6 +32,20 @@ class InboxTest
     }
 
     @Test
+    void namesAFolderNestedTooDeepInsteadOfWalkingIt(@TempDir Path temp)
+            throws IOException
+    {
+        Path inbox = Files.createDirectories(temp.resolve("inbox/service_logs/2025/01"));
+        Files.writeString(inbox.resolve("day.csv"), "日志编号\n");
+        Files.writeString(temp.resolve("inbox/service_logs/2025-02.csv"), "日志编号\n");
+
+        Inbox scanned = Inbox.scan(temp.resolve("inbox"));
+
+        assertThat(scanned.filesOf(Family.SERVICE_LOGS)).extracting(InboxFile::name).containsExactly("service_logs/2025-02.csv");
+        assertThat(scanned.skipped()).containsExactly("service_logs/2025/01/: a folder nested too deep, not read; move its files into their family folder");
+    }
+
+    @Test
     void reportsALinkLoopAsAnUnreadableInbox(@TempDir Path temp)
             throws IOException
     {
