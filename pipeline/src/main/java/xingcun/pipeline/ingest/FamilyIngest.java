@@ -53,6 +53,8 @@ final class FamilyIngest
 {
     /** Inbox bytes of a family up to which a run counts as a small batch (about 200,000 ledger rows). */
     private static final long SMALL_BATCH_BYTES = 32L << 20;
+    /** Inbox bytes a family needs for each further task writing its rows (up to one task per core). */
+    private static final long WRITE_BYTES_PER_TASK = 32L << 20;
     /**
      * Session setting: rows of uncommon outcome (repeats, keys the lake holds) up to which they are broadcast to the
      * rows rather than the rows classified whole. At the default 100,000 the listed rows, the table built from them
@@ -86,15 +88,17 @@ final class FamilyIngest
         List<Dataset<Row>> kept = new ArrayList<>(List.of(validated));
         try {
             Dataset<Row> lakeRows = LakeTables.read(spark, lake, family);
-            Optional<Dataset<Row>> lakeKeys = lake.currentFiles(family.folder()).isEmpty() ? Optional.empty() : Optional.of(lakeKeys(reads, validated, lakeRows));
+            long inputBytes = inputBytes(reads);
+            Optional<Dataset<Row>> lakeKeys = lake.currentFiles(family.folder()).isEmpty() ? Optional.empty() : Optional.of(lakeKeys(inputBytes, validated, lakeRows));
+            int writeTasks = writeTasks(inputBytes);
             Dataset<Row> outcomes = outcomes(validated, lakeKeys, kept);
             StagedFamily summary = summarize(family, reads, outcomes);
             Counts counts = summary.files().stream().map(RunReport.FileResult::counts).reduce(Counts.zero(), Counts::plus);
             List<String> replaced = List.of();
             // a run that changes nothing in a family writes nothing for it: no empty Parquet files
             if (counts.accepted() + counts.updated() > 0) {
-                writeAccepted(family, outcomes);
-                replaced = counts.updated() > 0 ? rewriteUpdatedFiles(family, outcomes, lakeRows) : List.of();
+                writeAccepted(family, outcomes, writeTasks);
+                replaced = counts.updated() > 0 ? rewriteUpdatedFiles(family, outcomes, lakeRows, writeTasks) : List.of();
             }
             // a file rejected whole is recorded even when its rows could not be counted (a broken workbook)
             if (counts.rejected() > 0 || reads.stream().anyMatch(read -> read.fileRejection().isPresent())) {
@@ -138,16 +142,31 @@ final class FamilyIngest
      * against them in each task, and nothing of the lake is shuffled, so the batch costs in proportion to itself.
      * A big run joins with every key of the family, which costs a shuffle of the lake's keys.
      */
-    private Dataset<Row> lakeKeys(List<FileRead> reads, Dataset<Row> validated, Dataset<Row> lakeRows)
+    private Dataset<Row> lakeKeys(long inputBytes, Dataset<Row> validated, Dataset<Row> lakeRows)
     {
         Dataset<Row> keys = lakeRows.select(RECORD_KEY, ValidationTransform.RECORD_HASH);
-        long inputBytes = reads.stream().mapToLong(read -> sizeOf(read.file())).reduce(0L, (left, right) -> left > Long.MAX_VALUE - right ? Long.MAX_VALUE : left + right);
         if (inputBytes > SMALL_BATCH_BYTES) {
             return keys.dropDuplicates(RECORD_KEY);
         }
         Dataset<Row> batchKeys = spark.createDataFrame(validated.filter(col(RULE_ID).isNull()).select(RECORD_KEY).distinct().collectAsList(),
                 DataTypes.createStructType(List.of(DataTypes.createStructField(RECORD_KEY, DataTypes.StringType, false))));
         return broadcast(keys.join(broadcast(batchKeys), RECORD_KEY).dropDuplicates(RECORD_KEY));
+    }
+
+    private static long inputBytes(List<FileRead> reads)
+    {
+        return reads.stream().mapToLong(read -> sizeOf(read.file())).reduce(0L, (left, right) -> left > Long.MAX_VALUE - right ? Long.MAX_VALUE : left + right);
+    }
+
+    /**
+     * Tasks that write a family's rows: one for a small family or a day's batch (one file a run), up to one a core
+     * for a big one. The rows arrive one partition per inbox file and are merged without a shuffle; writing 3 million
+     * attendance rows in one task left a core idle for the last 15 s of a province ingest.
+     */
+    private int writeTasks(long inputBytes)
+    {
+        long wanted = inputBytes / WRITE_BYTES_PER_TASK + 1;
+        return (int) Math.max(1, Math.min(wanted, spark.sparkContext().defaultParallelism()));
     }
 
     private static long sizeOf(InboxFile file)
@@ -160,14 +179,14 @@ final class FamilyIngest
         }
     }
 
-    private void writeAccepted(Family family, Dataset<Row> outcomes)
+    private void writeAccepted(Family family, Dataset<Row> outcomes, int writeTasks)
     {
         Dataset<Row> winners = LakeTables.toLakeRows(family, outcomes.filter(col(IS_WINNER)), runId);
-        write(family, winners, stagingRoot + "/" + family.folder());
+        write(family, winners, stagingRoot + "/" + family.folder(), writeTasks);
     }
 
     /** Lake files holding an older version of a key this run updated are rewritten without it (copy on write). */
-    private List<String> rewriteUpdatedFiles(Family family, Dataset<Row> outcomes, Dataset<Row> lakeRows)
+    private List<String> rewriteUpdatedFiles(Family family, Dataset<Row> outcomes, Dataset<Row> lakeRows, int writeTasks)
     {
         if (lake.currentSnapshot().files(family.folder()).isEmpty()) {
             return List.of(); // nothing in the lake yet, so nothing to update
@@ -182,22 +201,20 @@ final class FamilyIngest
         Dataset<Row> kept = withFile.filter(col("lake_file").isin(affected.toArray()))
                 .join(updatedKeys, withFile.col(RECORD_KEY).equalTo(updatedKeys.col(RECORD_KEY)), "left_anti")
                 .drop("lake_file");
-        write(family, kept, stagingRoot + "/" + family.folder());
+        write(family, kept, stagingRoot + "/" + family.folder(), writeTasks);
         // input_file_name() gives a URI: %20 for a space, %E6… for Chinese; decode it before comparing with the snapshot
         return affected.stream().map(file -> lake.relative(new org.apache.hadoop.fs.Path(java.net.URI.create(file)))).toList();
     }
 
-    private void write(Family family, Dataset<Row> rows, String folder)
+    private void write(Family family, Dataset<Row> rows, String folder, int writeTasks)
     {
+        Dataset<Row> merged = rows.coalesce(writeTasks);
         if (family.partitionDate().isPresent()) {
-            // each task writes its own rows into their year folders. The rows come one partition per inbox file, so
-            // they are merged (without a shuffle) to one task per core: a big family is written on every core into a
-            // file per core and year, a day's batch of one file is one task, and a hundred small files do not become
-            // a hundred small Parquet files
-            lakeWriter(rows.coalesce(spark.sparkContext().defaultParallelism())).partitionBy(LakeTables.YEAR).parquet(folder);
+            // each task writes its own rows into their year folders: a file per task and year
+            lakeWriter(merged).partitionBy(LakeTables.YEAR).parquet(folder);
         }
         else {
-            lakeWriter(rows.coalesce(1)).parquet(folder);
+            lakeWriter(merged).parquet(folder);
         }
     }
 
