@@ -25,7 +25,7 @@ class BenchCommandTest
     private static final List<String> MEASUREMENTS = List.of("ingest.xingcun", "ingest.xingcun.service_log_rows", "ingest.xingcun.service_logs_family",
             "ingest.plain_spark", "ingest.duckdb", "queries.xingcun_metrics_command", "queries.xingcun_warehouse_open", "queries.xingcun_first",
             "queries.xingcun_warm", "queries.spark_sql_cold", "queries.spark_sql_first", "queries.spark_sql_warm", "queries.spark_sql_process",
-            "report.wall", "report.startup", "report.queries", "report.engine_start", "report.charts", "batch.ingest");
+            "report.wall", "report.startup", "report.queries", "report.after_queries", "report.engine_start", "report.charts", "batch.ingest");
 
     @TempDir
     Path folder;
