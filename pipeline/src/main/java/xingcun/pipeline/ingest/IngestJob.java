@@ -148,7 +148,8 @@ public final class IngestJob
             throw e;
         }
         catch (RuntimeException e) {
-            throw new PipelineException(PipelineErrorCode.RUN_FAILED, "Ingest run " + runId + " failed, nothing was committed: " + firstLine(e), e);
+            throw new PipelineException(PipelineErrorCode.RUN_FAILED,
+                    "Ingest run " + runId + " failed, nothing was committed: " + failure(e, spark.sparkContext().isStopped(), Runtime.getRuntime().maxMemory()), e);
         }
         finally {
             deleteQuietly(lake, Lake.STAGING + "/" + runId);
@@ -266,6 +267,25 @@ public final class IngestJob
         catch (IOException ignored) {
             // a leftover staging folder is removed by the next run's removeLeftovers
         }
+    }
+
+    /**
+     * What went wrong, in one line. A task that runs out of memory stops Spark, and the run then fails on whatever it
+     * asks of Spark next ("Cannot call methods on a stopped SparkContext"), so a stopped Spark is read as what it
+     * almost always is, and the line says how to give the run more memory.
+     */
+    static String failure(Throwable error, boolean sparkStopped, long heapBytes)
+    {
+        boolean outOfMemory = false;
+        for (Throwable cause = error; cause != null && !outOfMemory; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            outOfMemory = cause instanceof OutOfMemoryError || String.valueOf(cause.getMessage()).contains("OutOfMemoryError");
+        }
+        if (outOfMemory || sparkStopped) {
+            return "%s (%s); the heap is %.1f GB: run it again with more, e.g. XINGCUN_HEAP=4g ./xingcun ingest …".formatted(
+                    outOfMemory ? "Spark ran out of memory" : "Spark stopped during the run, most often because a task ran out of memory",
+                    firstLine(error), heapBytes / (double) (1L << 30));
+        }
+        return firstLine(error);
     }
 
     private static String firstLine(Throwable error)
