@@ -7,6 +7,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import xingcun.pipeline.read.RawRecords;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -78,11 +79,13 @@ public final class ChangeClassification
      */
     public static Dataset<Row> uncommonOutcomes(Dataset<Row> validated, Optional<Dataset<Row>> lakeKeys)
     {
-        Dataset<Row> judged = validated.filter(col(ValidationTransform.RULE_ID).isNull()).select(ValidationTransform.RECORD_KEY,
-                ValidationTransform.RECORD_HASH, RawRecords.FILE_ORDER, RawRecords.SOURCE_FILE, RawRecords.SOURCE_ROW, ValidationTransform.RULE_ID);
+        List<String> judgedColumns = new ArrayList<>(List.of(ValidationTransform.RECORD_KEY, ValidationTransform.RECORD_HASH, ValidationTransform.RULE_ID));
+        judgedColumns.addAll(ROW_IDENTITY);
+        List<String> outcomeColumns = new ArrayList<>(ROW_IDENTITY);
+        outcomeColumns.addAll(List.of(CHANGE, IS_WINNER, LAKE_HASH));
+        Dataset<Row> judged = validated.filter(col(ValidationTransform.RULE_ID).isNull()).selectExpr(judgedColumns.toArray(String[]::new));
         Column common = col(CHANGE).equalTo(lit(ACCEPTED)).and(col(IS_WINNER)).and(col(LAKE_HASH).isNull());
-        return classify(judged, lakeKeys).filter(not(common))
-                .select(RawRecords.FILE_ORDER, RawRecords.SOURCE_FILE, RawRecords.SOURCE_ROW, CHANGE, IS_WINNER, LAKE_HASH);
+        return classify(judged, lakeKeys).filter(not(common)).selectExpr(outcomeColumns.toArray(String[]::new));
     }
 
     /**
