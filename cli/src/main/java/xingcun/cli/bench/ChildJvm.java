@@ -32,15 +32,18 @@ final class ChildJvm
     }
 
     /**
-     * What ./xingcun runs: java with the JVM arguments this JVM was started with — the launcher's heap and collector
-     * settings, $JAVA_OPTS, Spark's --add-opens from xingcun-jvm.options, -Dxingcun.home — and this classpath, then
-     * MAIN ARGS. Taking them from this JVM rather than repeating them keeps the children what the launcher starts,
-     * whatever it passes.
+     * What ./xingcun runs: java with the options the launcher adds for the child's command (xingcun-command-jvm.options),
+     * the JVM arguments this JVM was started with — the launcher's heap and collector settings, $JAVA_OPTS, Spark's
+     * --add-opens from xingcun-jvm.options, -Dxingcun.home — and this classpath, then MAIN ARGS. Taking them from this
+     * JVM rather than repeating them keeps the children what the launcher starts, whatever it passes.
      */
     static List<String> javaCommand(String mainClass, List<String> arguments)
     {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        if (mainClass.equals(BenchRun.MAIN) && !arguments.isEmpty()) {
+            command.addAll(commandOptions(arguments.get(0))); // before the inherited ones: a flag in $JAVA_OPTS still wins
+        }
         List<String> inherited = ManagementFactory.getRuntimeMXBean().getInputArguments();
         command.addAll(inherited);
         if (inherited.stream().noneMatch(argument -> argument.startsWith("--add-opens"))) {
@@ -74,15 +77,28 @@ final class ChildJvm
     /** The JVM options the build wrote for the launcher (Spark's --add-opens), from the CLI's own resources. */
     static List<String> jvmOptions()
     {
-        try (InputStream stream = ChildJvm.class.getResourceAsStream("/xingcun-jvm.options")) {
-            if (stream == null) {
-                return List.of();
-            }
-            String text = new String(stream.readAllBytes(), StandardCharsets.UTF_8).trim();
-            return text.isEmpty() || text.startsWith("${") ? List.of() : Arrays.asList(text.split("\\s+"));
+        String text = resource("xingcun-jvm.options").trim();
+        return text.isEmpty() || text.startsWith("${") ? List.of() : Arrays.asList(text.split("\\s+"));
+    }
+
+    /** The options ./xingcun adds for one command, read from the file it reads: "report" → the C1 compiler only. */
+    static List<String> commandOptions(String commandName)
+    {
+        return resource("xingcun-command-jvm.options").lines()
+                .filter(line -> !line.startsWith("#"))
+                .map(line -> Arrays.asList(line.trim().split("\\s+")))
+                .filter(words -> words.get(0).equals(commandName))
+                .flatMap(words -> words.subList(1, words.size()).stream())
+                .toList();
+    }
+
+    private static String resource(String name)
+    {
+        try (InputStream stream = ChildJvm.class.getResourceAsStream("/" + name)) {
+            return stream == null ? "" : new String(stream.readAllBytes(), StandardCharsets.UTF_8);
         }
         catch (IOException e) {
-            throw new UncheckedIOException("Cannot read xingcun-jvm.options", e);
+            throw new UncheckedIOException("Cannot read " + name, e);
         }
     }
 
