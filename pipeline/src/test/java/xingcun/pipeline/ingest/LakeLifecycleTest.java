@@ -108,6 +108,22 @@ class LakeLifecycleTest
     }
 
     @Test
+    void aFamilyTooBigToCacheInMemoryIsKeptOnDiskWithTheSameOutcome()
+            throws IOException
+    {
+        // every family over the limit: the validated rows, and the classified rows of the fallback, wait on local disk
+        spark.conf().set(FamilyIngest.MAX_MEMORY_CACHE_BYTES, "0");
+        spark.conf().set(FamilyIngest.MAX_BROADCAST_OUTCOMES, "0");
+        try {
+            laterBatchUpdatesAKeyAndLeavesOtherPartitionsUntouched();
+        }
+        finally {
+            spark.conf().unset(FamilyIngest.MAX_MEMORY_CACHE_BYTES);
+            spark.conf().unset(FamilyIngest.MAX_BROADCAST_OUTCOMES);
+        }
+    }
+
+    @Test
     void failedCommitLeavesTheLakeAsItWasAndTheNextRunCleansUp()
             throws IOException
     {
