@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,17 +20,24 @@ import java.util.function.Supplier;
 
 /**
  * Draws a report's charts while the report is still being compiled. One thread starts the chart engine (seconds of
- * loading and evaluating ECharts) and then draws each chart's SVG as soon as the compiler hands the chart over — a
- * GraalJS context runs one script at a time — while the warehouse's queries go on beside it; each PNG is rasterised
- * by a pool on the other cores (Batik needs no shared state), which also takes other work such as the data CSVs.
+ * loading and evaluating ECharts) while the warehouse's queries go on beside it; then the SVG threads, one per core
+ * (at most {@value #MAX_SVG_THREADS}), each with its own GraalJS context on that engine (a context runs one script
+ * at a time), draw each chart's SVG as soon as the compiler hands the chart over. Each PNG is rasterised by a pool of
+ * workers (Batik needs no shared state), which also takes other work such as the data CSVs.
  */
 public final class ChartDrawer
         implements AutoCloseable
 {
+    /** More contexts than this cost memory (ECharts in each) for little: a report has a dozen charts or so. */
+    static final int MAX_SVG_THREADS = 4;
+
     private final Language language;
-    private final ExecutorService svgThread;
+    private final ExecutorService svgThreads;
     private final ExecutorService workers;
     private final Future<ChartRenderer> renderer;
+    /** The renderer of each SVG thread: the started engine's on the thread that started it, a sibling on the others. */
+    private final ThreadLocal<ChartRenderer> threadRenderer = new ThreadLocal<>();
+    private final List<ChartRenderer> siblings = new CopyOnWriteArrayList<>();
     private final Map<String, Future<Future<ChartFiles>>> charts = new LinkedHashMap<>();
     private volatile long engineMillis;
     private volatile long engineReady;
@@ -38,25 +46,27 @@ public final class ChartDrawer
     public ChartDrawer(Supplier<ChartRenderer> renderer, Language language)
     {
         this.language = language;
-        this.svgThread = Executors.newSingleThreadExecutor(task -> daemon(task, "xingcun-chart-svg"));
-        this.workers = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()), task -> daemon(task, "xingcun-report-worker"));
-        this.renderer = svgThread.submit(() -> {
+        int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+        this.svgThreads = Executors.newFixedThreadPool(Math.min(cores, MAX_SVG_THREADS), task -> daemon(task, "xingcun-chart-svg"));
+        this.workers = Executors.newFixedThreadPool(cores, task -> daemon(task, "xingcun-report-worker"));
+        this.renderer = svgThreads.submit(() -> {
             long started = System.nanoTime();
             ChartRenderer engine = renderer.get();
             engineReady = System.nanoTime();
             engineMillis = (engineReady - started) / 1_000_000;
+            threadRenderer.set(engine);
             return engine;
         });
     }
 
-    /** Queues one chart: its SVG after the engine and the charts before it, its PNG on the pool. */
+    /** Queues one chart: its SVG on the first free SVG thread once the engine is up, its PNG on the pool. */
     public synchronized void draw(ChartSection chart)
     {
         if (charts.containsKey(chart.id())) {
             return;
         }
-        charts.put(chart.id(), svgThread.submit(() -> {
-            ChartFiles svg = ChartDrawing.drawSvg(engine(), chart, language, ReportBuilder.CHART_WIDTH, ReportBuilder.CHART_HEIGHT, Optional.empty());
+        charts.put(chart.id(), svgThreads.submit(() -> {
+            ChartFiles svg = ChartDrawing.drawSvg(threadRenderer(), chart, language, ReportBuilder.CHART_WIDTH, ReportBuilder.CHART_HEIGHT, Optional.empty());
             return workers.submit(() -> {
                 ChartFiles drawn = ChartDrawing.rasterise(svg, ReportBuilder.CHART_WIDTH);
                 lastDrawn = System.nanoTime();
@@ -101,6 +111,19 @@ public final class ChartDrawer
             }
             throw new ReportException(ReportErrorCode.RENDER_FAILED, "Cannot draw a chart: " + cause.getMessage(), cause);
         }
+    }
+
+    /** This SVG thread's renderer: waits for the engine, then makes a sibling on it the first time. */
+    private ChartRenderer threadRenderer()
+            throws InterruptedException
+    {
+        ChartRenderer mine = threadRenderer.get();
+        if (mine == null) {
+            mine = engine().sibling();
+            siblings.add(mine);
+            threadRenderer.set(mine);
+        }
+        return mine;
     }
 
     /** The engine, or the error that kept it from starting. */
@@ -158,7 +181,9 @@ public final class ChartDrawer
     @Override
     public void close()
     {
-        svgThread.shutdownNow();
+        svgThreads.shutdownNow();
         workers.shutdownNow();
+        // the siblings are this drawer's; the engine's first renderer belongs to whoever supplied it
+        siblings.forEach(ChartRenderer::close);
     }
 }

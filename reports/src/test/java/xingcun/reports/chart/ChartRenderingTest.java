@@ -18,6 +18,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -64,6 +65,29 @@ class ChartRenderingTest
         assertThat(files.texts()).contains("8050万", "1260万", "2,100");
         ChartFiles english = ChartDrawing.draw(renderer, section(ChartKind.BAR, data, Optional.empty()), Language.EN, 900, 500);
         assertThat(english.texts()).contains("80.5M", "12.6M", "2,100");
+    }
+
+    @Test
+    void aSiblingOnAnotherThreadDrawsWhatTheEngineDrawsAndClosesAlone()
+            throws Exception
+    {
+        ChartData data = new ChartData(List.of("社区", "人次"), List.of(List.of("团结街道", 12.0), List.of("碧鸡街道", 7.0)));
+        ChartSection chart = section(ChartKind.BAR, data, Optional.empty());
+        ChartFiles fromTheEngine = ChartDrawing.drawSvg(renderer, chart, Language.ZH, 900, 500, Optional.empty());
+        AtomicReference<ChartFiles> fromTheSibling = new AtomicReference<>();
+        Thread other = new Thread(() -> {
+            try (ChartRenderer sibling = renderer.sibling()) {
+                fromTheSibling.set(ChartDrawing.drawSvg(sibling, chart, Language.ZH, 900, 500, Optional.empty()));
+            }
+        });
+        other.start();
+        other.join();
+
+        assertThat(fromTheSibling.get()).as("the sibling drew nothing").isNotNull();
+        assertThat(fromTheSibling.get().texts()).isEqualTo(fromTheEngine.texts()).contains("团结街道", "12");
+        assertThat(SvgDocuments.shapes(fromTheSibling.get().svg())).isEqualTo(SvgDocuments.shapes(fromTheEngine.svg()));
+        // the sibling is closed; the engine and its first renderer still draw
+        assertThat(ChartDrawing.drawSvg(renderer, chart, Language.ZH, 900, 500, Optional.empty()).texts()).isEqualTo(fromTheEngine.texts());
     }
 
     @Test
