@@ -112,8 +112,10 @@ final class BenchRun
         config.put("period", inbox.year());
         config.put("sections", sections.stream().map(Enum::name).toList());
         config.put("work", work.toString());
-        config.put("child_jvm", String.join(" ", ChildJvm.javaCommand("MAIN", List.of()).subList(0, ChildJvm.javaCommand("MAIN", List.of()).size() - 3))
-                + " -cp <this bench's classpath> MAIN ARGS");
+        List<String> childJvm = ChildJvm.javaCommand(MAIN, List.of());
+        config.put("child_jvm", String.join(" ", childJvm.subList(0, childJvm.size() - 3)) + " -cp <this bench's classpath> MAIN ARGS"
+                + "; a child running xingcun COMMAND also gets the launcher's options for COMMAND (xingcun-command-jvm.options: "
+                + "report and metrics " + String.join(" ", ChildJvm.commandOptions("report")) + ")");
         config.put("memory_sampling", "every " + ChildJvm.SAMPLE_MILLIS + " ms: max of the child's VmHWM and the sum of VmRSS of it and its descendants");
         result.put("config", config);
         result.putAll(extra);
@@ -559,7 +561,7 @@ final class BenchRun
         measurements.addAll(List.of(wall, startup, queries, afterQueries, engine, charts));
         notes.add("report: the split comes from the command's own Time: line (0.1 s resolution) and report.json's svg_ms/png_ms per chart (in the JSON). "
                 + "Start-up (JVM start, class loading, exit: the wall less the command's own time), the queries and what follows them add up to the wall; "
-                + "the chart engine starts and draws beside the queries (one GraalJS thread, PNGs on the other core), so its two rows overlap the others.");
+                + "the chart engine starts and draws beside the queries (the engine starts on one thread, then each core draws SVGs in a GraalJS context of its own and PNGs in Batik), so its two rows overlap the others.");
     }
 
     // ---------------------------------------------------------------- batch

@@ -60,9 +60,12 @@ final class FamilyIngest
      * rows rather than the rows classified whole. At the default 100,000 the listed rows, the table built from them
      * and its broadcast copy take some tens of MB of the driver's heap at once.
      */
-    static final String MAX_BROADCAST_OUTCOMES = "xingcun.ingest.maxBroadcastOutcomes";
-    /** Session setting: inbox bytes of a family up to which its validated rows are cached in memory (see cacheLevel). */
-    static final String MAX_MEMORY_CACHE_BYTES = "xingcun.ingest.maxMemoryCacheBytes";
+    static final String MAX_BROADCAST_OUTCOMES = "spark.xingcun.ingest.maxBroadcastOutcomes";
+    /**
+     * Session setting: inbox bytes of a family up to which its validated rows are cached in memory (see cacheLevel).
+     * Named spark.… so that {@code xingcun ingest --conf} takes it, like the other settings of a run.
+     */
+    static final String MAX_MEMORY_CACHE_BYTES = "spark.xingcun.ingest.maxMemoryCacheBytes";
 
     private final SparkSession spark;
     private final Lake lake;
@@ -167,15 +170,20 @@ final class FamilyIngest
      */
     private StorageLevel cacheLevel(long inputBytes)
     {
-        long limit = Long.parseLong(spark.conf().get(MAX_MEMORY_CACHE_BYTES, Long.toString(executorHeapBytes() / 8)));
-        return inputBytes > limit ? StorageLevel.DISK_ONLY() : StorageLevel.MEMORY_AND_DISK();
+        return cacheLevel(inputBytes, Long.parseLong(spark.conf().get(MAX_MEMORY_CACHE_BYTES, Long.toString(executorHeapBytes() / 8))));
+    }
+
+    static StorageLevel cacheLevel(long inputBytes, long maxMemoryCacheBytes)
+    {
+        return inputBytes > maxMemoryCacheBytes ? StorageLevel.DISK_ONLY() : StorageLevel.MEMORY_AND_DISK();
     }
 
     /** The heap of the JVM that caches the rows: this one in local mode, an executor's on a cluster. */
     private long executorHeapBytes()
     {
+        // spark.executor.memory without a unit means MiB (4096 is 4 GiB), as Spark reads it
         return spark.sparkContext().isLocal() ? Runtime.getRuntime().maxMemory()
-                : spark.sparkContext().getConf().getSizeAsBytes("spark.executor.memory", "1g");
+                : spark.sparkContext().getConf().getSizeAsMb("spark.executor.memory", "1g") << 20;
     }
 
     private static long inputBytes(List<FileRead> reads)

@@ -1,7 +1,10 @@
 package xingcun.pipeline.ingest;
 
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerBlockUpdated;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +23,8 @@ import java.nio.file.attribute.FileTime;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -109,18 +114,41 @@ class LakeLifecycleTest
 
     @Test
     void aFamilyTooBigToCacheInMemoryIsKeptOnDiskWithTheSameOutcome()
-            throws IOException
+            throws IOException, TimeoutException
     {
         // every family over the limit: the validated rows, and the classified rows of the fallback, wait on local disk
         spark.conf().set(FamilyIngest.MAX_MEMORY_CACHE_BYTES, "0");
         spark.conf().set(FamilyIngest.MAX_BROADCAST_OUTCOMES, "0");
+        List<StorageLevel> cachedBlocks = new CopyOnWriteArrayList<>();
+        SparkListener blocks = new SparkListener()
+        {
+            @Override
+            public void onBlockUpdated(SparkListenerBlockUpdated update)
+            {
+                if (update.blockUpdatedInfo().blockId().isRDD() && update.blockUpdatedInfo().storageLevel().isValid()) {
+                    cachedBlocks.add(update.blockUpdatedInfo().storageLevel());
+                }
+            }
+        };
+        spark.sparkContext().addSparkListener(blocks);
         try {
             laterBatchUpdatesAKeyAndLeavesOtherPartitionsUntouched();
+            spark.sparkContext().listenerBus().waitUntilEmpty();
         }
         finally {
+            spark.sparkContext().removeSparkListener(blocks);
             spark.conf().unset(FamilyIngest.MAX_MEMORY_CACHE_BYTES);
             spark.conf().unset(FamilyIngest.MAX_BROADCAST_OUTCOMES);
         }
+        assertThat(cachedBlocks).as("rows cached by the runs").isNotEmpty().allMatch(level -> level.useDisk() && !level.useMemory());
+    }
+
+    @Test
+    void aFamilyUpToTheLimitIsCachedInMemoryAndOverItOnDisk()
+    {
+        assertThat(FamilyIngest.cacheLevel(32L << 20, 256L << 20)).isEqualTo(StorageLevel.MEMORY_AND_DISK());
+        assertThat(FamilyIngest.cacheLevel(256L << 20, 256L << 20)).isEqualTo(StorageLevel.MEMORY_AND_DISK());
+        assertThat(FamilyIngest.cacheLevel((256L << 20) + 1, 256L << 20)).isEqualTo(StorageLevel.DISK_ONLY());
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,7 +37,8 @@ public final class ChartDrawer
     private final Future<ChartRenderer> renderer;
     /** The renderer of each SVG thread: the started engine's on the thread that started it, a sibling on the others. */
     private final ThreadLocal<ChartRenderer> threadRenderer = new ThreadLocal<>();
-    private final List<ChartRenderer> siblings = new CopyOnWriteArrayList<>();
+    private final List<ChartRenderer> siblings = new ArrayList<>();
+    private boolean closed;
     private final Map<String, Future<Future<ChartFiles>>> charts = new LinkedHashMap<>();
     private volatile long engineMillis;
     private volatile long engineReady;
@@ -120,7 +121,13 @@ public final class ChartDrawer
         ChartRenderer mine = threadRenderer.get();
         if (mine == null) {
             mine = engine().sibling();
-            siblings.add(mine);
+            synchronized (siblings) {
+                if (closed) {
+                    mine.close(); // made while the drawer closed: nobody else would close it
+                    throw new CancellationException("The chart drawer is closed");
+                }
+                siblings.add(mine);
+            }
             threadRenderer.set(mine);
         }
         return mine;
@@ -183,7 +190,12 @@ public final class ChartDrawer
     {
         svgThreads.shutdownNow();
         workers.shutdownNow();
-        // the siblings are this drawer's; the engine's first renderer belongs to whoever supplied it
-        siblings.forEach(ChartRenderer::close);
+        // the siblings are this drawer's (one still drawing finishes its chart first: a context closes between
+        // scripts); the engine's first renderer belongs to whoever supplied it
+        synchronized (siblings) {
+            closed = true;
+            siblings.forEach(ChartRenderer::close);
+            siblings.clear();
+        }
     }
 }

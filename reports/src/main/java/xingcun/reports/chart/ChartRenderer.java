@@ -67,7 +67,7 @@ public final class ChartRenderer
         try {
             return start(engine, true);
         }
-        catch (RuntimeException e) {
+        catch (RuntimeException | Error e) {
             engine.close();
             throw e;
         }
@@ -147,7 +147,7 @@ public final class ChartRenderer
     {
         context.close();
         if (ownsEngine) {
-            engine.close(); // and with it the contexts of siblings still open
+            engine.close(true); // and with it the contexts of siblings still open, cancelling a chart one still draws
         }
     }
 }
