@@ -93,7 +93,7 @@ public final class ChartRenderer
             context.eval(Scripts.STYLE);
             return new ChartRenderer(engine, ownsEngine, context);
         }
-        catch (RuntimeException e) {
+        catch (RuntimeException | Error e) {
             context.close();
             throw e;
         }
