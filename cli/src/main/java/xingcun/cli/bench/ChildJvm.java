@@ -23,6 +23,8 @@ final class ChildJvm
 {
     static final long SAMPLE_MILLIS = 100;
     private static final long TIMEOUT_MINUTES = 120;
+    /** The launcher's JVM for Spark commands (see scripts/spark-jvm.sh), one argument a line. */
+    static final String SPARK_JVM = "XINGCUN_SPARK_JVM";
 
     private final Path logs;
 
@@ -35,31 +37,61 @@ final class ChildJvm
      * What ./xingcun runs: java with the options the launcher adds for the child's command (xingcun-command-jvm.options),
      * the JVM arguments this JVM was started with — the launcher's heap and collector settings, $JAVA_OPTS, Spark's
      * --add-opens from xingcun-jvm.options, -Dxingcun.home — and this classpath, then MAIN ARGS. Taking them from this
-     * JVM rather than repeating them keeps the children what the launcher starts, whatever it passes.
+     * JVM rather than repeating them keeps the children what the launcher starts, whatever it passes. A child that runs
+     * Spark runs on the JVM the launcher gives {@code xingcun ingest} when it names one ({@value #SPARK_JVM}).
      */
     static List<String> javaCommand(String mainClass, List<String> arguments)
     {
+        return javaCommand(mainClass, arguments, System.getenv(SPARK_JVM));
+    }
+
+    /**
+     * @param sparkJvm the launcher's JVM for Spark commands, one argument a line: the java binary, then its options
+     *        (heap, collector, $JAVA_OPTS, the JDK's --add-opens, the start-up cache); null or empty: none named.
+     *        The Spark contenders (the plain Spark copy, Spark SQL) run on it too, cache included, so the comparison
+     *        with them is not a comparison of JVMs.
+     */
+    static List<String> javaCommand(String mainClass, List<String> arguments, String sparkJvm)
+    {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        if (mainClass.equals(BenchRun.MAIN) && !arguments.isEmpty()) {
-            command.addAll(commandOptions(arguments.get(0))); // before the inherited ones: a flag in $JAVA_OPTS still wins
+        boolean main = mainClass.equals(BenchRun.MAIN) && !arguments.isEmpty();
+        if (sparkJvm != null && !sparkJvm.isBlank() && runsSpark(mainClass, arguments)) {
+            List<String> jvm = sparkJvm.lines().filter(line -> !line.isEmpty()).toList();
+            command.add(jvm.get(0));
+            if (main) {
+                command.addAll(commandOptions(arguments.get(0)));
+            }
+            command.addAll(jvm.subList(1, jvm.size()));
         }
-        List<String> inherited = ManagementFactory.getRuntimeMXBean().getInputArguments();
-        command.addAll(inherited);
-        if (inherited.stream().noneMatch(argument -> argument.startsWith("--add-opens"))) {
-            command.addAll(jvmOptions()); // started some other way than the launcher: Spark still needs its --add-opens
-        }
-        if (inherited.stream().noneMatch(argument -> argument.startsWith("-Dxingcun.home="))) {
-            Optional.ofNullable(System.getProperty("xingcun.home")).ifPresent(home -> command.add("-Dxingcun.home=" + home));
-        }
-        if (inherited.stream().noneMatch(argument -> argument.startsWith("-Dxingcun.log.level="))) {
-            command.add("-Dxingcun.log.level=" + System.getProperty("xingcun.log.level", "error"));
+        else {
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            if (main) {
+                command.addAll(commandOptions(arguments.get(0))); // before the inherited ones: a flag in $JAVA_OPTS still wins
+            }
+            List<String> inherited = ManagementFactory.getRuntimeMXBean().getInputArguments();
+            command.addAll(inherited);
+            if (inherited.stream().noneMatch(argument -> argument.startsWith("--add-opens"))) {
+                command.addAll(jvmOptions()); // started some other way than the launcher: Spark still needs its --add-opens
+            }
+            if (inherited.stream().noneMatch(argument -> argument.startsWith("-Dxingcun.home="))) {
+                Optional.ofNullable(System.getProperty("xingcun.home")).ifPresent(home -> command.add("-Dxingcun.home=" + home));
+            }
+            if (inherited.stream().noneMatch(argument -> argument.startsWith("-Dxingcun.log.level="))) {
+                command.add("-Dxingcun.log.level=" + System.getProperty("xingcun.log.level", "error"));
+            }
         }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass);
         command.addAll(arguments);
         return command;
+    }
+
+    /** Children that start Spark: an ingest, the plain Spark copy, the Spark SQL metrics. */
+    static boolean runsSpark(String mainClass, List<String> arguments)
+    {
+        return mainClass.equals(BenchRun.MAIN) ? !arguments.isEmpty() && arguments.get(0).equals("ingest")
+                : mainClass.equals(PlainSparkCopy.class.getName()) || mainClass.equals(SparkSqlMetrics.class.getName());
     }
 
     /** The children's heap and collector in words, for the notes: what the launcher chose, or the JVM's defaults. */

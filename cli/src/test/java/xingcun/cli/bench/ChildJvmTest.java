@@ -42,4 +42,23 @@ class ChildJvmTest
             assertThat(ChildJvm.commandOptions(command)).as(command).isEmpty();
         }
     }
+
+    @Test
+    void theSparkChildrenRunOnTheLaunchersSparkJvmAndTheOthersOnThisOne()
+    {
+        String sparkJvm = "/opt/jdk-25/bin/java\n-Xmx2g\n-XX:AOTCache=/x/ingest.aot\n-Dxingcun.home=/x\n";
+        for (List<String> command : List.of(
+                ChildJvm.javaCommand(BenchRun.MAIN, List.of("ingest", "--inbox", "I"), sparkJvm),
+                ChildJvm.javaCommand(PlainSparkCopy.class.getName(), List.of("in", "out"), sparkJvm),
+                ChildJvm.javaCommand(SparkSqlMetrics.class.getName(), List.of("lake"), sparkJvm))) {
+            assertThat(command.subList(0, 6)).containsExactly("/opt/jdk-25/bin/java", "-Xmx2g", "-XX:AOTCache=/x/ingest.aot", "-Dxingcun.home=/x",
+                    "-cp", System.getProperty("java.class.path"));
+        }
+        String thisJava = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        assertThat(ChildJvm.javaCommand(BenchRun.MAIN, List.of("report", "--lake", "L"), sparkJvm)).startsWith(thisJava, C1_ONLY).doesNotContain("-XX:AOTCache=/x/ingest.aot");
+        assertThat(ChildJvm.javaCommand(BenchRun.MAIN, List.of("generate"), sparkJvm).get(0)).isEqualTo(thisJava);
+        // no Spark JVM named (the launcher found no JDK 25, or the bench started otherwise): this JVM for every child
+        assertThat(ChildJvm.javaCommand(BenchRun.MAIN, List.of("ingest"), "").get(0)).isEqualTo(thisJava);
+        assertThat(ChildJvm.javaCommand(BenchRun.MAIN, List.of("ingest"), null).get(0)).isEqualTo(thisJava);
+    }
 }

@@ -14,11 +14,13 @@ import java.util.Optional;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lead;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
@@ -36,6 +38,11 @@ public final class ChangeClassification
     public static final String UPDATED = "updated";
     public static final String DUPLICATE = "duplicate";
     public static final String REJECTED = "rejected";
+    /** A 64-bit hash of a row's key (Spark's xxhash64): what {@link #candidateKeys} counts. */
+    public static final String KEY_HASH = "key_hash";
+    private static final String LAKE_KEY = "lake_key";
+    private static final String RUN_ROWS = "run_rows";
+    private static final String ROWS = "rows";
 
     /** The columns that tell one row of a run from every other (source_file: the sheets of a workbook share a file order). */
     public static final List<String> ROW_IDENTITY = List.of(RawRecords.FILE_ORDER, RawRecords.SOURCE_FILE, RawRecords.SOURCE_ROW);
@@ -59,9 +66,10 @@ public final class ChangeClassification
         WindowSpec byKeyInOrder = Window.partitionBy(xxhash64(windowKey), windowKey)
                 .orderBy(col(RawRecords.FILE_ORDER), col(RawRecords.SOURCE_FILE), col(RawRecords.SOURCE_ROW)); // source_file tells the sheets of a workbook apart
         Dataset<Row> withLake = lakeKeys
-                .map(keys -> validated.join(keys.withColumnRenamed(ValidationTransform.RECORD_HASH, LAKE_HASH),
-                                validated.col(ValidationTransform.RECORD_KEY).equalTo(keys.col(ValidationTransform.RECORD_KEY)), "left")
-                        .drop(keys.col(ValidationTransform.RECORD_KEY)))
+                // joined by names unique to each side: the lake's keys may already be in the plan of the rows (the candidates)
+                .map(keys -> validated.join(keys.select(col(ValidationTransform.RECORD_KEY).as(LAKE_KEY), col(ValidationTransform.RECORD_HASH).as(LAKE_HASH)),
+                                col(ValidationTransform.RECORD_KEY).equalTo(col(LAKE_KEY)), "left")
+                        .drop(LAKE_KEY))
                 .orElseGet(() -> validated.withColumn(LAKE_HASH, lit(null).cast("string")));
         Column hash = col(ValidationTransform.RECORD_HASH);
         Column prior = coalesce(lag(hash, 1).over(byKeyInOrder), col(LAKE_HASH));
@@ -72,18 +80,38 @@ public final class ChangeClassification
     }
 
     /**
-     * The valid rows whose outcome is not the common one — accepted, kept, and a key the lake does not hold — with
-     * their {@link #classify} outcome, identified by {@link #ROW_IDENTITY}. It classifies only the columns the
-     * judgement reads, so the shuffle it costs is a fraction of the rows' width; on a first load or a day's batch the
-     * result is a few thousand rows (repeated keys), on a re-run of ledgers already in the lake it is every row.
+     * The keys whose rows may have an outcome other than the common one, as {@link #KEY_HASH}es: keys the run holds
+     * more than once and keys the lake holds. A row of any other key is new, accepted and kept. It is a hash
+     * aggregation over 64-bit hashes of the keys, which shuffles a few bytes a row and sorts nothing; a first load or a
+     * day's batch has a few thousand such keys (repeats), a re-run of ledgers already in the lake has every key. Two
+     * keys sharing a hash only add a key to look at closely ({@link #uncommonOutcomes} classifies by the key itself).
      */
-    public static Dataset<Row> uncommonOutcomes(Dataset<Row> validated, Optional<Dataset<Row>> lakeKeys)
+    public static Dataset<Row> candidateKeys(Dataset<Row> validated, Optional<Dataset<Row>> lakeKeys)
+    {
+        Dataset<Row> runKeys = validated.filter(col(ValidationTransform.RULE_ID).isNull())
+                .select(xxhash64(col(ValidationTransform.RECORD_KEY)).as(KEY_HASH), lit(1L).as(RUN_ROWS));
+        Dataset<Row> keys = lakeKeys.map(lake -> runKeys.union(lake.select(xxhash64(col(ValidationTransform.RECORD_KEY)).as(KEY_HASH), lit(0L).as(RUN_ROWS))))
+                .orElse(runKeys);
+        return keys.groupBy(KEY_HASH).agg(sum(RUN_ROWS).as(RUN_ROWS), count(lit(1)).as(ROWS))
+                .filter(col(RUN_ROWS).gt(0).and(col(ROWS).gt(1)))
+                .select(KEY_HASH);
+    }
+
+    /**
+     * The valid rows whose outcome is not the common one — accepted, kept, and a key the lake does not hold — with
+     * their {@link #classify} outcome, identified by {@link #ROW_IDENTITY}. Only the rows of the candidate keys
+     * (small: broadcast) are classified, and only the columns the judgement reads.
+     */
+    public static Dataset<Row> uncommonOutcomes(Dataset<Row> validated, Optional<Dataset<Row>> lakeKeys, Dataset<Row> candidateKeys)
     {
         List<String> judgedColumns = new ArrayList<>(List.of(ValidationTransform.RECORD_KEY, ValidationTransform.RECORD_HASH, ValidationTransform.RULE_ID));
         judgedColumns.addAll(ROW_IDENTITY);
         List<String> outcomeColumns = new ArrayList<>(ROW_IDENTITY);
         outcomeColumns.addAll(List.of(CHANGE, IS_WINNER, LAKE_HASH));
-        Dataset<Row> judged = validated.filter(col(ValidationTransform.RULE_ID).isNull()).selectExpr(judgedColumns.toArray(String[]::new));
+        Dataset<Row> judged = validated.filter(col(ValidationTransform.RULE_ID).isNull())
+                .withColumn(KEY_HASH, xxhash64(col(ValidationTransform.RECORD_KEY)))
+                .join(broadcast(candidateKeys), KEY_HASH, "left_semi")
+                .selectExpr(judgedColumns.toArray(String[]::new));
         Column common = col(CHANGE).equalTo(lit(ACCEPTED)).and(col(IS_WINNER)).and(col(LAKE_HASH).isNull());
         return classify(judged, lakeKeys).filter(not(common)).selectExpr(outcomeColumns.toArray(String[]::new));
     }

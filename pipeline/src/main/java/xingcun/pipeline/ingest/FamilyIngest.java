@@ -123,20 +123,24 @@ final class FamilyIngest
 
     /**
      * Every validated row with its outcome: rejected, or classified against the run and the lake. Most rows of a run
-     * are new keys, so only the key, hash and position of each row are shuffled to find the few that are not (repeats
-     * within the run, keys the lake holds), and those are broadcast to the rows where they are. A run of mostly known
-     * keys (ledgers ingested again) has too many of those to broadcast: it classifies the rows themselves, once, and
-     * keeps the result in {@code kept}.
+     * are new keys, so the hashes of the keys are counted first (a few bytes a row shuffled, nothing sorted) to find
+     * the few keys that are not (repeats within the run, keys the lake holds); only their rows are classified, and
+     * their outcomes are broadcast to the rows where they are. A run of mostly known keys (ledgers ingested again) has
+     * too many of those to broadcast: it classifies the rows themselves, once, and keeps the result in {@code kept}.
      */
     private Dataset<Row> outcomes(Dataset<Row> validated, Optional<Dataset<Row>> lakeKeys, List<Dataset<Row>> kept, StorageLevel cacheLevel)
     {
         int broadcastLimit = Integer.parseInt(spark.conf().get(MAX_BROADCAST_OUTCOMES, "100000"));
-        Dataset<Row> uncommon = ChangeClassification.uncommonOutcomes(validated, lakeKeys);
-        List<Row> listed = uncommon.limit(broadcastLimit + 1).collectAsList();
-        if (listed.size() <= broadcastLimit) {
-            return ChangeClassification.withOutcomes(validated, spark.createDataFrame(listed, uncommon.schema()));
+        Dataset<Row> candidates = ChangeClassification.candidateKeys(validated, lakeKeys);
+        List<Row> candidateKeys = candidates.limit(broadcastLimit + 1).collectAsList();
+        if (candidateKeys.size() <= broadcastLimit) {
+            Dataset<Row> uncommon = ChangeClassification.uncommonOutcomes(validated, lakeKeys, spark.createDataFrame(candidateKeys, candidates.schema()));
+            List<Row> listed = uncommon.limit(broadcastLimit + 1).collectAsList();
+            if (listed.size() <= broadcastLimit) {
+                return ChangeClassification.withOutcomes(validated, spark.createDataFrame(listed, uncommon.schema()));
+            }
         }
-        // the narrow classification is thrown away here: a re-run of a year's ledgers costs one more shuffle of keys
+        // the counted keys are thrown away here: a re-run of a year's ledgers costs one more shuffle of key hashes
         Dataset<Row> outcomes = ChangeClassification.classify(validated, lakeKeys).persist(cacheLevel);
         kept.add(outcomes);
         return outcomes;
