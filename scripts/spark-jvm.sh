@@ -72,12 +72,31 @@ spark_jvm_make_cache() {
   rmdir "$folder/.making"
 }
 
-# Sets spark_jvm: the java binary, then its options, for an ingest (without -cp and the main class). On JDK 25 or
-# later it drops Java 17's --add-opens of a package JDK 25 no longer has, allows Spark's native libraries and its
-# use of sun.misc.Unsafe (each printed a warning on every run otherwise), and adds the cache, made if missing.
+# True when the command's arguments name a master other than local[…]: a cluster's executors run the java of their
+# workers, and a driver on another JDK than its executors is not a combination Spark promises to support.
+spark_jvm_cluster_master() {
+  local previous="" argument
+  for argument in "$@"; do
+    case "$previous:$argument" in
+      --master:local*|*:--master=local*) ;;
+      --master:*|*:--master=*) return 0 ;;
+    esac
+    previous="$argument"
+  done
+  return 1
+}
+
+# Sets spark_jvm: the java binary, then its options, for an ingest with the arguments given (without -cp and the
+# main class). On JDK 25 or later it drops Java 17's --add-opens of a package JDK 25 no longer has, allows Spark's
+# native libraries and its use of sun.misc.Unsafe (each printed a warning on every run otherwise), and adds the
+# cache, made if missing. An ingest on a cluster runs on the java on PATH, like its workers, unless
+# XINGCUN_SPARK_JAVA names one.
 spark_jvm_for_ingest() {
   local java major cache option
   java="$(spark_jvm_java)"
+  if [ -z "${XINGCUN_SPARK_JAVA:-}" ] && spark_jvm_cluster_master "$@"; then
+    java=java
+  fi
   major="$(spark_jvm_major "$java")"
   spark_jvm=("$java" $heap $collector $command_options ${JAVA_OPTS:-})
   if [ "$major" -lt 25 ]; then

@@ -116,6 +116,9 @@ final class BenchRun
         config.put("child_jvm", String.join(" ", childJvm.subList(0, childJvm.size() - 3)) + " -cp <this bench's classpath> MAIN ARGS"
                 + "; a child running xingcun COMMAND also gets the launcher's options for COMMAND (xingcun-command-jvm.options: "
                 + "report and metrics " + String.join(" ", ChildJvm.commandOptions("report")) + ")");
+        List<String> sparkJvm = ChildJvm.javaCommand(MAIN, List.of("ingest"));
+        config.put("spark_child_jvm", String.join(" ", sparkJvm.subList(0, sparkJvm.size() - 4))
+                + " -cp <this bench's classpath> MAIN ingest ARGS; the plain Spark copy and Spark SQL run on the same JVM (the launcher's, see scripts/spark-jvm.sh)");
         config.put("memory_sampling", "every " + ChildJvm.SAMPLE_MILLIS + " ms: max of the child's VmHWM and the sum of VmRSS of it and its descendants");
         result.put("config", config);
         result.putAll(extra);
@@ -314,6 +317,7 @@ final class BenchRun
                         + "(over all its rows) divided by the contender's.", inbox.manifest().path("families").size(), totalRead, inbox.serviceLogRows()));
         notes.add("ingest: every wall time is a whole child JVM (start, Spark or DuckDB start, work, exit); every child runs with the JVM arguments the "
                 + "launcher gave the bench: " + ChildJvm.describeHeapAndCollector() + ".");
+        ChildJvm.describeSparkJvm().ifPresent(sparkJvm -> notes.add("ingest: " + sparkJvm));
         if (charsets.stream().anyMatch(name -> !name.equals("UTF-8"))) {
             notes.add("ingest: the service logs are " + String.join("+", charsets) + "; plain Spark reads them with option encoding (Spark 4 needs spark.sql.legacy.javaCharsets=true for any charset beyond UTF-8/16/32 and Latin-1), DuckDB's read_csv cannot "
                     + "(this DuckDB " + "build has no GBK: its encodings extension is not bundled and nothing is downloaded), so DuckDB reads UTF-8 copies made once "

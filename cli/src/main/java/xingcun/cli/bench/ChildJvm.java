@@ -106,6 +106,20 @@ final class ChildJvm
         return heap + ", " + collector;
     }
 
+    /** The JVM the Spark children run on, in words, when the launcher named one other than this. */
+    static Optional<String> describeSparkJvm()
+    {
+        String sparkJvm = System.getenv(SPARK_JVM);
+        if (sparkJvm == null || sparkJvm.isBlank()) {
+            return Optional.empty();
+        }
+        List<String> jvm = sparkJvm.lines().filter(line -> !line.isEmpty()).toList();
+        String cache = jvm.stream().filter(option -> option.startsWith("-XX:AOTCache=")).findFirst()
+                .map(option -> " with its start-up cache " + option.substring("-XX:AOTCache=".length())).orElse(" without a start-up cache");
+        return Optional.of("xingcun ingest, the plain Spark copy and Spark SQL run on " + jvm.get(0) + cache
+                + " (what ./xingcun ingest runs on: scripts/spark-jvm.sh); the contenders get the same JVM and cache, so the ratios compare the work, not the JVMs.");
+    }
+
     /** The JVM options the build wrote for the launcher (Spark's --add-opens), from the CLI's own resources. */
     static List<String> jvmOptions()
     {
