@@ -4,72 +4,40 @@
 # Spark's classes from 180 jars and profiling its code before the JIT compiles it. JDK 25 can keep that work in an
 # ahead-of-time cache made once (JEP 483, 514, 515). Measured on this 2-core machine (2026-11-29): the county
 # inbox 45.8 s on JDK 25 without the cache, 32.8 s with it (47 s on JDK 17); the province inbox 137 s and 120 s
-# (156–162 s on JDK 17). The commands that draw charts stay on the default java: GraalJS 23.1 does not run on
+# (156–162 s on JDK 17). The commands that draw charts stay on the java on PATH: GraalJS 23.1 does not run on
 # JDK 22 or later.
 #
-# Which java: $XINGCUN_SPARK_JAVA if set (a path to a java binary; `java` means the one on PATH), else the newest
-# JDK 25 or later under /usr/lib/jvm, else the java on PATH as for every other command. The cache is made from an
-# ingest of the shipped sample the first time it is needed after each build (about two minutes, said in one line);
-# XINGCUN_AOT=off runs without it.
+# Which java: $XINGCUN_SPARK_JAVA if set (a path to a java binary; `java` means the one on PATH), else a JDK 25
+# under /usr/lib/jvm (the version this was tested with; a later one only when named), else the java on PATH as for
+# every other command. The cache is made from an ingest of the shipped sample the first time it is needed after
+# each build (about 100 s, said in one line); XINGCUN_AOT=off runs without it.
 
-# The java binary for Spark commands; a JDK older than 25 is used as it is, without a cache.
+# The java binary for Spark commands; a JDK other than 25 is used as it is, without a cache.
 spark_jvm_java() {
   if [ -n "${XINGCUN_SPARK_JAVA:-}" ]; then
     echo "$XINGCUN_SPARK_JAVA"
     return
   fi
-  local best="" best_major=0 release major
+  local release
   for release in /usr/lib/jvm/*/release; do
-    [ -f "$release" ] || continue
-    major="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$release")"
-    if [ "${major:-0}" -ge 25 ] && [ "$major" -gt "$best_major" ] && [ -x "${release%/release}/bin/java" ]; then
-      best="${release%/release}/bin/java" best_major="$major"
+    if [ "$(spark_jvm_release_major "$release")" = 25 ] && [ -x "${release%/release}/bin/java" ]; then
+      echo "${release%/release}/bin/java"
+      return
     fi
   done
-  echo "${best:-java}"
+  echo java
 }
 
-# The feature version of a java binary (17, 25 …), from its JDK's release file; 0 when unknown.
-spark_jvm_major() {
-  local binary release
+# The feature version (17, 25 …) a JDK's release file names; 0 when there is none.
+spark_jvm_release_major() {
+  sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1" 2>/dev/null | grep . || echo 0
+}
+
+# The release file of the JDK a java binary belongs to (it may not exist).
+spark_jvm_release() {
+  local binary
   binary="$(command -v "$1" 2>/dev/null || true)"
-  [ -n "$binary" ] || { echo 0; return; }
-  release="$(dirname "$(dirname "$(readlink -f "$binary")")")/release"
-  sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$release" 2>/dev/null | grep . || echo 0
-}
-
-# True when the cache $1 is newer than the java binary $2 and every jar on the classpath (a rebuild makes it stale).
-spark_jvm_cache_fresh() {
-  local cache="$1" entry
-  [ -f "$cache" ] && [ "$cache" -nt "$(readlink -f "$(command -v "$2")")" ] || return 1
-  IFS=: read -r -a entries <<< "$jar:$(cat "$classpath_file")"
-  for entry in "${entries[@]}"; do
-    [ "$cache" -nt "$entry" ] || return 1
-  done
-}
-
-# Makes the cache $1 for java $2 with the JVM options that follow: records an ingest of the shipped sample, then
-# writes the cache from that record. Another launcher already making one, or a failure, leaves the run without a
-# cache (said in one line); the JVM's log of it stays in cli/target/aot/training.log.
-spark_jvm_make_cache() {
-  local cache="$1" java="$2" folder work
-  shift 2
-  folder="$(dirname "$cache")"
-  mkdir -p "$folder"
-  mkdir "$folder/.making" 2>/dev/null || return 1
-  work="$(mktemp -d)"
-  echo "xingcun: making the start-up cache for ingest on JDK $(spark_jvm_major "$java") (once per build: an ingest of the sample, about two minutes) …" >&2
-  if "$java" "$@" -XX:AOTMode=record -XX:AOTConfiguration="$work/ingest.aotconf" -cp "$jar:$(cat "$classpath_file")" xingcun.cli.Main \
-        ingest --inbox "$home/samples/xishan-2021" --lake "$work/lake" >"$folder/training.log" 2>&1 \
-     && "$java" "$@" -XX:AOTMode=create -XX:AOTConfiguration="$work/ingest.aotconf" -XX:AOTCache="$work/ingest.aot" \
-        -cp "$jar:$(cat "$classpath_file")" >>"$folder/training.log" 2>&1; then
-    rm -f "$folder"/ingest-*.aot
-    mv "$work/ingest.aot" "$cache"
-  else
-    echo "xingcun: could not make the start-up cache (see $folder/training.log); ingest runs without it" >&2
-  fi
-  rm -rf "$work"
-  rmdir "$folder/.making"
+  echo "$(dirname "$(dirname "$(readlink -f "${binary:-/nonexistent/bin/java}")")")/release"
 }
 
 # True when the command's arguments name a master other than local[…]: a cluster's executors run the java of their
@@ -86,20 +54,67 @@ spark_jvm_cluster_master() {
   return 1
 }
 
+# True when the file $1 exists and is newer than every jar on the classpath (a rebuild makes it stale).
+spark_jvm_newer_than_jars() {
+  local file="$1" entry entries
+  [ -f "$file" ] || return 1
+  IFS=: read -r -a entries <<< "$jar:$(cat "$classpath_file")"
+  for entry in "${entries[@]}"; do
+    [ "$file" -nt "$entry" ] || return 1
+  done
+}
+
+# Makes the cache $1 with the JVM that follows (java, then options): records an ingest of the shipped sample, then
+# writes the cache from that record, in a folder beside it and renamed into place. One launcher makes it at a time
+# (flock: a killed one leaves no lock behind); the others run without it. A failure is said in one line, leaves the
+# JVM's log in cli/target/aot/training.log and is not tried again until the next build. Returns the training's
+# status when it was interrupted (130, 143), so that the launcher stops.
+spark_jvm_make_cache() {
+  local cache="$1" folder status
+  shift
+  folder="$(dirname "$cache")"
+  mkdir -p "$folder" 2>/dev/null || return 1
+  (
+    flock -n 9 || exit 75 # another launcher is making it
+    work="$(mktemp -d "$folder/.work.XXXXXX")" || exit 1
+    trap 'rm -rf "$work"' EXIT
+    echo "xingcun: making the start-up cache for ingest on JDK 25 (once per build: an ingest of the sample, about 100 s) …" >&2
+    "$@" -XX:AOTMode=record -XX:AOTConfiguration="$work/ingest.aotconf" -cp "$jar:$(cat "$classpath_file")" xingcun.cli.Main \
+        ingest --inbox "$home/samples/xishan-2021" --lake "$work/lake" >"$folder/training.log" 2>&1 || exit $?
+    "$@" -XX:AOTMode=create -XX:AOTConfiguration="$work/ingest.aotconf" -XX:AOTCache="$work/ingest.aot" \
+        -cp "$jar:$(cat "$classpath_file")" >>"$folder/training.log" 2>&1 || exit $?
+    rm -f "$folder"/ingest-*.aot "$folder"/failed-*
+    mv "$work/ingest.aot" "$cache"
+  ) 9>"$folder/.lock"
+  status=$?
+  case "$status" in
+    0|75) ;;
+    130|143) return "$status" ;;
+    *) touch "$folder/failed-$(basename "$cache" .aot)"
+       echo "xingcun: could not make the start-up cache (see $folder/training.log); ingest runs without it until the next build" >&2 ;;
+  esac
+  return 0
+}
+
 # Sets spark_jvm: the java binary, then its options, for an ingest with the arguments given (without -cp and the
-# main class). On JDK 25 or later it drops Java 17's --add-opens of a package JDK 25 no longer has, allows Spark's
-# native libraries and its use of sun.misc.Unsafe (each printed a warning on every run otherwise), and adds the
-# cache, made if missing. An ingest on a cluster runs on the java on PATH, like its workers, unless
-# XINGCUN_SPARK_JAVA names one.
+# main class). On JDK 25 it drops Java 17's --add-opens of a package JDK 25 no longer has, allows Spark's native
+# libraries and its use of sun.misc.Unsafe (each printed a warning on every run otherwise), and adds the cache,
+# made if missing (its path: spark_jvm_cache). The cache's name is a checksum of the JDK's release file and of
+# these options: another JDK build, heap or collector has a cache of its own (the JVM maps a cache only for what it
+# was made with). It is not made
+# under JAVA_OPTS (a debugger's or recorder's options would run the training too), nor for --help. An ingest on a
+# cluster runs on the java on PATH, like its workers, unless XINGCUN_SPARK_JAVA names one.
 spark_jvm_for_ingest() {
-  local java major cache option
+  local java release options option argument make=yes
   java="$(spark_jvm_java)"
   if [ -z "${XINGCUN_SPARK_JAVA:-}" ] && spark_jvm_cluster_master "$@"; then
     java=java
   fi
-  major="$(spark_jvm_major "$java")"
-  spark_jvm=("$java" $heap $collector $command_options ${JAVA_OPTS:-})
-  if [ "$major" -lt 25 ]; then
+  release="$(spark_jvm_release "$java")"
+  options="$(awk '!/^#/ && $1 == "ingest" { $1 = ""; print }' "$command_options_file")"
+  # shellcheck disable=SC2206
+  spark_jvm=("$java" $heap $collector $options ${JAVA_OPTS:-})
+  if [ "$(spark_jvm_release_major "$release")" -ne 25 ]; then
     # shellcheck disable=SC2207
     spark_jvm+=($(cat "$jvm_options_file"))
   else
@@ -107,11 +122,20 @@ spark_jvm_for_ingest() {
       [ "$option" = "--add-opens=java.base/sun.security.action=ALL-UNNAMED" ] || spark_jvm+=("$option")
     done
     spark_jvm+=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
-    cache="$home/cli/target/aot/ingest-jdk$major-$(basename "$(dirname "$(dirname "$(readlink -f "$(command -v "$java")")")")").aot"
+    spark_jvm_cache="$home/cli/target/aot/ingest-$({ cat "$release"; printf '%s\n' "${spark_jvm[@]:1}"; } | cksum | cut -d' ' -f1).aot"
+    for argument in "$@"; do
+      case "$argument" in --help|-h) make=no ;; esac
+    done
+    [ -z "${JAVA_OPTS:-}" ] || make=no
     if [ "${XINGCUN_AOT:-on}" != off ]; then
-      spark_jvm_cache_fresh "$cache" "$java" || spark_jvm_make_cache "$cache" "${spark_jvm[@]}" -Dxingcun.home="$home" -Dxingcun.log.level=error || true
-      # a cache the JVM cannot map (another JDK build, other flags) is skipped: its warnings say nothing to act on
-      spark_jvm_cache_fresh "$cache" "$java" && spark_jvm+=(-XX:AOTCache="$cache" "-Xlog:aot*=off,cds*=off")
+      if [ "$make" = yes ] && ! spark_jvm_newer_than_jars "$spark_jvm_cache" \
+          && ! spark_jvm_newer_than_jars "$(dirname "$spark_jvm_cache")/failed-$(basename "$spark_jvm_cache" .aot)"; then
+        spark_jvm_make_cache "$spark_jvm_cache" "${spark_jvm[@]}" -Dxingcun.home="$home" -Dxingcun.log.level=error || exit $?
+      fi
+      # a cache the JVM cannot map anyway is skipped: its warnings say nothing a user could act on
+      if spark_jvm_newer_than_jars "$spark_jvm_cache"; then
+        spark_jvm+=(-XX:AOTCache="$spark_jvm_cache" "-Xlog:aot*=off,cds*=off")
+      fi
     fi
   fi
   spark_jvm+=(-Dxingcun.home="$home" -Dxingcun.log.level="$level")

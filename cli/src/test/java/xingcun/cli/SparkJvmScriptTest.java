@@ -43,19 +43,21 @@ class SparkJvmScriptTest
     @Test
     void onJdk25TheGonePackageIsNotOpenedAndTheWarningsAreAnswered() throws IOException, InterruptedException
     {
-        Path java = jdk("jdk-25", "25.0.3");
+        Path java = jdk("jdk-25", "25.0.3", 1);
         String words = bash("spark_jvm_for_ingest ingest --inbox I; printf '%s\\n' \"${spark_jvm[@]}\"", Map.of("XINGCUN_SPARK_JAVA", java.toString(), "XINGCUN_AOT", "off"));
 
-        assertThat(words.lines().toList()).startsWith(java.toString(), "-Xmx2g", "-XX:+UseParallelGC", "--add-opens=java.base/java.lang=ALL-UNNAMED")
+        assertThat(words.lines().toList()).startsWith(java.toString(), "-Xmx2g", "-XX:+UseParallelGC", "-Dfor.ingest=yes", "--add-opens=java.base/java.lang=ALL-UNNAMED")
                 .doesNotContain(GONE_IN_25)
                 .contains("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow")
+                // the options ./xingcun adds for ingest, whatever command asked (the bench hands this JVM to its ingest children)
+                .contains("-Dfor.ingest=yes").doesNotContain("-Dfor.bench=yes", "-XX:TieredStopAtLevel=1")
                 .noneMatch(word -> word.startsWith("-XX:AOTCache"));
     }
 
     @Test
     void onJdk17TheOptionsAreTheLaunchersOwn() throws IOException, InterruptedException
     {
-        Path java = jdk("jdk-17", "17.0.15");
+        Path java = jdk("jdk-17", "17.0.15", 1);
         List<String> words = bash("spark_jvm_for_ingest ingest; printf '%s\\n' \"${spark_jvm[@]}\"", Map.of("XINGCUN_SPARK_JAVA", java.toString())).lines().toList();
 
         assertThat(words).startsWith(java.toString()).contains(GONE_IN_25).doesNotContain("--enable-native-access=ALL-UNNAMED")
@@ -63,29 +65,64 @@ class SparkJvmScriptTest
     }
 
     @Test
-    void aCacheThatCannotBeMadeIsSaidInOneLineAndTheIngestRunsWithoutIt() throws IOException, InterruptedException
+    void aCacheThatCannotBeMadeIsSaidInOneLineAndNotTriedAgainUntilTheNextBuild() throws IOException, InterruptedException
     {
-        Path java = jdk("jdk-25", "25.0.3");
-        String output = bash("spark_jvm_for_ingest ingest 2>&1; printf '%s\\n' \"${spark_jvm[@]}\"", Map.of("XINGCUN_SPARK_JAVA", java.toString()));
+        Path java = jdk("jdk-25", "25.0.3", 1);
+        Map<String, String> environment = Map.of("XINGCUN_SPARK_JAVA", java.toString());
+        String output = bash("spark_jvm_for_ingest ingest 2>&1; printf '%s\\n' \"${spark_jvm[@]}\"", environment);
 
         assertThat(output).contains("xingcun: making the start-up cache for ingest on JDK 25 (once per build")
-                .contains("xingcun: could not make the start-up cache (see " + folder.resolve("home/cli/target/aot/training.log") + "); ingest runs without it")
+                .contains("xingcun: could not make the start-up cache (see " + folder.resolve("home/cli/target/aot/training.log")
+                        + "); ingest runs without it until the next build")
                 .doesNotContain("-XX:AOTCache");
-        assertThat(folder.resolve("home/cli/target/aot/.making")).doesNotExist();
+        assertThat(bash("spark_jvm_for_ingest ingest 2>&1", environment)).isEmpty();
+        // the next build: the jars are newer than the failure, so it is tried again
+        Files.setLastModifiedTime(folder.resolve("home/cli.jar"), FileTime.from(Instant.now().plusSeconds(120)));
+        assertThat(bash("spark_jvm_for_ingest ingest 2>&1", environment)).contains("making the start-up cache");
+        try (var left = Files.list(folder.resolve("home/cli/target/aot"))) {
+            assertThat(left.map(path -> path.getFileName().toString())).noneMatch(name -> name.startsWith(".work"));
+        }
     }
 
     @Test
-    void aCacheNewerThanTheJdkAndEveryJarIsUsedAndAnOlderOneIsMadeAgain() throws IOException, InterruptedException
+    void anInterruptedTrainingStopsTheLauncherWithItsStatus() throws IOException, InterruptedException
     {
-        Path java = jdk("jdk-25", "25.0.3");
-        Path cache = folder.resolve("home/cli/target/aot/ingest-jdk25-jdk-25.aot");
+        Path java = jdk("jdk-25", "25.0.3", 130);
+        Result result = run("spark_jvm_for_ingest ingest 2>&1; echo 'the ingest would start here'", Map.of("XINGCUN_SPARK_JAVA", java.toString()));
+
+        assertThat(result.status()).isEqualTo(130);
+        assertThat(result.output()).contains("making the start-up cache").doesNotContain("could not make").doesNotContain("the ingest would start here");
+    }
+
+    @Test
+    void whileAnotherLauncherMakesTheCacheThisOneRunsWithoutItQuietly() throws IOException, InterruptedException
+    {
+        Path java = jdk("jdk-25", "25.0.3", 1);
+        Files.createDirectories(folder.resolve("home/cli/target/aot"));
+        String output = bash("exec 8>\"$home/cli/target/aot/.lock\"; flock 8; spark_jvm_for_ingest ingest 2>&1; printf '%s\\n' \"${spark_jvm[@]}\"",
+                Map.of("XINGCUN_SPARK_JAVA", java.toString()));
+
+        assertThat(output).doesNotContain("making the start-up cache").doesNotContain("could not make").doesNotContain("-XX:AOTCache");
+    }
+
+    @Test
+    void aCacheNewerThanEveryJarIsUsedAndAnOlderOneIsMadeAgain() throws IOException, InterruptedException
+    {
+        Path java = jdk("jdk-25", "25.0.3", 1);
+        Map<String, String> environment = Map.of("XINGCUN_SPARK_JAVA", java.toString());
+        Path cache = Path.of(bash("XINGCUN_AOT=off spark_jvm_for_ingest ingest; echo \"$spark_jvm_cache\"", environment).strip());
+        assertThat(cache.getParent()).isEqualTo(folder.resolve("home/cli/target/aot"));
         Files.createDirectories(cache.getParent());
         Files.writeString(cache, "a cache");
         Files.setLastModifiedTime(cache, FileTime.from(Instant.now().plusSeconds(60)));
-        Map<String, String> environment = Map.of("XINGCUN_SPARK_JAVA", java.toString());
 
         assertThat(bash("spark_jvm_for_ingest ingest 2>&1; printf '%s\\n' \"${spark_jvm[@]}\"", environment))
                 .contains("-XX:AOTCache=" + cache).doesNotContain("making the start-up cache");
+        // other options (a bigger heap) or another build of the JDK: a cache of their own
+        assertThat(bash("heap=-Xmx8g; XINGCUN_AOT=off spark_jvm_for_ingest ingest; echo \"$spark_jvm_cache\"", environment).strip()).isNotEqualTo(cache.toString());
+        Files.writeString(java.getParent().getParent().resolve("release"), "JAVA_VERSION=\"25.0.4\"\n");
+        assertThat(bash("XINGCUN_AOT=off spark_jvm_for_ingest ingest; echo \"$spark_jvm_cache\"", environment).strip()).isNotEqualTo(cache.toString());
+        Files.writeString(java.getParent().getParent().resolve("release"), "JAVA_VERSION=\"25.0.3\"\n");
 
         // a rebuilt jar is newer than the cache: the launcher makes it again (here the fake java fails, so it is not used)
         Files.setLastModifiedTime(folder.resolve("home/cli.jar"), FileTime.from(Instant.now().plusSeconds(120)));
@@ -93,14 +130,14 @@ class SparkJvmScriptTest
                 .contains("making the start-up cache").doesNotContain("-XX:AOTCache");
     }
 
-    /** A JDK of that version under the temp folder whose java prints its arguments and fails, as a JVM that cannot record would. */
-    private Path jdk(String name, String version) throws IOException
+    /** A JDK of that version under the temp folder whose java prints its arguments and exits with that status (a failed or interrupted JVM). */
+    private Path jdk(String name, String version, int status) throws IOException
     {
         Path home = folder.resolve(name);
         Files.createDirectories(home.resolve("bin"));
         Files.writeString(home.resolve("release"), "JAVA_VERSION=\"" + version + "\"\n");
         Path java = home.resolve("bin/java");
-        Files.writeString(java, "#!/usr/bin/env bash\necho \"$@\"\nexit 1\n");
+        Files.writeString(java, "#!/usr/bin/env bash\necho \"$@\"\nexit " + status + "\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.setLastModifiedTime(java, FileTime.from(Instant.now().minusSeconds(3600)));
         return java;
@@ -109,6 +146,15 @@ class SparkJvmScriptTest
     /** Runs the script's functions as the launcher sets them up: an installation with a jar, a classpath and the options files. */
     private String bash(String commands, Map<String, String> environment) throws IOException, InterruptedException
     {
+        Result result = run(commands, environment);
+        assertThat(result.status()).as(result.output()).isZero();
+        return result.output();
+    }
+
+    private record Result(int status, String output) {}
+
+    private Result run(String commands, Map<String, String> environment) throws IOException, InterruptedException
+    {
         Path home = folder.resolve("home");
         Files.createDirectories(home);
         Path jar = home.resolve("cli.jar");
@@ -116,11 +162,13 @@ class SparkJvmScriptTest
             Files.writeString(jar, "");
             Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(3600)));
             Files.writeString(home.resolve("classpath.txt"), jar.toString());
+            Files.writeString(home.resolve("command-jvm.options"), "# comment ingest\nreport -XX:TieredStopAtLevel=1\ningest -Dfor.ingest=yes\nbench -Dfor.bench=yes\n");
             Files.writeString(home.resolve("jvm.options"), "--add-opens=java.base/java.lang=ALL-UNNAMED " + GONE_IN_25 + " -Dio.netty.tryReflectionSetAccessible=true");
         }
         String prelude = String.join("\n",
                 "set -euo pipefail",
-                "home='" + home + "' jar='" + jar + "' classpath_file='" + home.resolve("classpath.txt") + "' jvm_options_file='" + home.resolve("jvm.options") + "'",
+                "home='" + home + "' jar='" + jar + "' classpath_file='" + home.resolve("classpath.txt") + "' jvm_options_file='" + home.resolve("jvm.options") + "'"
+                        + " command_options_file='" + home.resolve("command-jvm.options") + "'",
                 "heap=-Xmx2g collector=-XX:+UseParallelGC command_options='' level=error",
                 ". '" + SCRIPT + "'");
         ProcessBuilder builder = new ProcessBuilder("bash", "-c", prelude + "\n" + commands).redirectErrorStream(true);
@@ -131,7 +179,6 @@ class SparkJvmScriptTest
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        return output;
+        return new Result(process.exitValue(), output);
     }
 }
