@@ -101,9 +101,9 @@ spark_jvm_make_cache() {
 # libraries and its use of sun.misc.Unsafe (each printed a warning on every run otherwise), and adds the cache,
 # made if missing (its path: spark_jvm_cache). The cache's name is a checksum of the JDK's release file and of
 # these options: another JDK build, heap or collector has a cache of its own (the JVM maps a cache only for what it
-# was made with). It is not made
-# under JAVA_OPTS (a debugger's or recorder's options would run the training too), nor for --help. An ingest on a
-# cluster runs on the java on PATH, like its workers, unless XINGCUN_SPARK_JAVA names one.
+# was made with). It is not made under JAVA_OPTS (a debugger's or recorder's options would run the training too),
+# nor for --help. An ingest on a cluster runs on the java on PATH, like its workers, unless XINGCUN_SPARK_JAVA
+# names one.
 spark_jvm_for_ingest() {
   local java release options option argument make=yes
   java="$(spark_jvm_java)"
