@@ -53,21 +53,17 @@ final class ChildJvm
      */
     static List<String> javaCommand(String mainClass, List<String> arguments, String sparkJvm)
     {
+        List<String> spark = sparkJvmArguments(sparkJvm);
+        boolean onSparkJvm = !spark.isEmpty() && runsSpark(mainClass, arguments);
         List<String> command = new ArrayList<>();
-        boolean main = mainClass.equals(BenchRun.MAIN) && !arguments.isEmpty();
-        if (sparkJvm != null && !sparkJvm.isBlank() && runsSpark(mainClass, arguments)) {
-            List<String> jvm = sparkJvm.lines().filter(line -> !line.isEmpty()).toList();
-            command.add(jvm.get(0));
-            if (main) {
-                command.addAll(commandOptions(arguments.get(0)));
-            }
-            command.addAll(jvm.subList(1, jvm.size()));
+        command.add(onSparkJvm ? spark.get(0) : Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        if (mainClass.equals(BenchRun.MAIN) && !arguments.isEmpty()) {
+            command.addAll(commandOptions(arguments.get(0))); // before the others: a flag in $JAVA_OPTS still wins
+        }
+        if (onSparkJvm) {
+            command.addAll(spark.subList(1, spark.size()));
         }
         else {
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            if (main) {
-                command.addAll(commandOptions(arguments.get(0))); // before the inherited ones: a flag in $JAVA_OPTS still wins
-            }
             List<String> inherited = ManagementFactory.getRuntimeMXBean().getInputArguments();
             command.addAll(inherited);
             if (inherited.stream().noneMatch(argument -> argument.startsWith("--add-opens"))) {
@@ -85,6 +81,12 @@ final class ChildJvm
         command.add(mainClass);
         command.addAll(arguments);
         return command;
+    }
+
+    /** The launcher's Spark JVM as arguments (the java binary first); empty when it named none. */
+    private static List<String> sparkJvmArguments(String sparkJvm)
+    {
+        return sparkJvm == null ? List.of() : sparkJvm.lines().filter(line -> !line.isBlank()).toList();
     }
 
     /** Children that start Spark: an ingest, the plain Spark copy, the Spark SQL metrics. */
@@ -109,11 +111,10 @@ final class ChildJvm
     /** The JVM the Spark children run on, in words, when the launcher named one other than this. */
     static Optional<String> describeSparkJvm()
     {
-        String sparkJvm = System.getenv(SPARK_JVM);
-        if (sparkJvm == null || sparkJvm.isBlank()) {
+        List<String> jvm = sparkJvmArguments(System.getenv(SPARK_JVM));
+        if (jvm.isEmpty()) {
             return Optional.empty();
         }
-        List<String> jvm = sparkJvm.lines().filter(line -> !line.isEmpty()).toList();
         String cache = jvm.stream().filter(option -> option.startsWith("-XX:AOTCache=")).findFirst()
                 .map(option -> " with its start-up cache " + option.substring("-XX:AOTCache=".length())).orElse(" without a start-up cache");
         return Optional.of("xingcun ingest, the plain Spark copy and Spark SQL run on " + jvm.get(0) + cache
