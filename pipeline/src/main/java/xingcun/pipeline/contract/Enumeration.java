@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import static java.util.Objects.requireNonNull;
 
@@ -15,6 +16,8 @@ import static java.util.Objects.requireNonNull;
 public final class Enumeration
         implements Serializable
 {
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s_\\-]+");
+
     private final String name;
     private final Map<String, String> canonicalByMatchKey = new LinkedHashMap<>();
     private final Map<String, String> chineseByCanonical = new LinkedHashMap<>();
@@ -47,7 +50,9 @@ public final class Enumeration
 
     public Optional<String> canonical(String value)
     {
-        return Optional.ofNullable(canonicalByMatchKey.get(matchKey(value)));
+        // most cells are typed exactly as a known spelling, which is its own match key: found without building one
+        String exact = canonicalByMatchKey.get(value);
+        return exact != null ? Optional.of(exact) : Optional.ofNullable(canonicalByMatchKey.get(matchKey(value)));
     }
 
     public String chinese(String canonical)
@@ -70,6 +75,6 @@ public final class Enumeration
 
     private static String matchKey(String value)
     {
-        return value.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-]+", "");
+        return SEPARATORS.matcher(value.strip().toLowerCase(Locale.ROOT)).replaceAll("");
     }
 }

@@ -116,8 +116,11 @@ final class FamilyIngest
             return new StagedFamily(summary.family(), replaced, summary.files(), summary.reasons());
         }
         finally {
-            kept.forEach(Dataset::unpersist);
-            validator.destroy();
+            // removed before returning (blocking): a removal still running when Spark stops at the end of the run made
+            // Spark print stack traces from its stopped block manager. The validator's copy on the driver goes with
+            // the broadcast object, through Spark's cleaner
+            kept.forEach(dataset -> dataset.unpersist(true));
+            validator.unpersist(true);
         }
     }
 

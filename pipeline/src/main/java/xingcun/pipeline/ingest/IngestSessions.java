@@ -22,7 +22,12 @@ public final class IngestSessions
             // row by year first (a full sort of the family, spilling on a 2 GB heap); past 8 years a task sorts the rest
             "spark.sql.maxConcurrentOutputFileWriters", "8",
             "spark.sql.session.timeZone", "UTC",
-            "spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
+            "spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS",
+            // the cleaner removes a shuffle's files once its query is gone; by default it does not wait for that, and a
+            // removal still running when Spark stops made Spark's block manager print two stack traces after a
+            // committed run (RejectedExecutionException from its stopped thread pool). Waiting costs the cleaner's own
+            // thread only; the blocking removal of broadcasts and cached rows is Spark's default already
+            "spark.cleaner.referenceTracking.blocking.shuffle", "true");
     private static final Map<String, String> COMMAND_LINE = Map.of(
             "spark.ui.enabled", "false",
             "spark.ui.showConsoleProgress", "false");

@@ -32,9 +32,7 @@ import static java.util.Objects.requireNonNull;
 public final class RecordValidator
         implements Serializable
 {
-    // compiled once: String.replaceAll compiles its pattern on every call, millions of times in a province run
-    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
-    private static final java.util.regex.Pattern SPACES_AND_DASHES = java.util.regex.Pattern.compile("[\\s-]");
+    // compiled once: String.matches compiles its pattern on every call, millions of times in a province run
     private static final java.util.regex.Pattern TWELVE_DIGITS = java.util.regex.Pattern.compile("\\d{12}");
 
     private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
@@ -121,7 +119,7 @@ public final class RecordValidator
                 values.put(name + "_hash", context.personalDataHasher().hash(number));
             }
             case PHONE -> {
-                String phone = SPACES_AND_DASHES.matcher(Text.halfWidth(text)).replaceAll("");
+                String phone = Text.withoutSpacesOrHyphens(Text.halfWidth(text));
                 if (!PersonalNumbers.isMobilePhone(phone)) {
                     throw new RowRejected(Rule.PHONE_INVALID.reject(name, "", ""));
                 }
@@ -129,10 +127,10 @@ public final class RecordValidator
                 values.put(name + "_hash", context.personalDataHasher().hash(phone));
             }
             case PERSON_NAME -> values.put(name.equals("attendee_name") ? "attendee_hash" : name + "_hash",
-                    context.personalDataHasher().hash(SPACES.matcher(text).replaceAll("")));
+                    context.personalDataHasher().hash(Text.withoutSpaces(text)));
             case REGISTRATION_NUMBER -> values.put(name, Text.halfWidth(text).replace(" ", ""));
             case DIVISION_CODE -> {
-                String code = SPACES.matcher(Text.halfWidth(text)).replaceAll("");
+                String code = Text.withoutSpaces(Text.halfWidth(text));
                 if (!TWELVE_DIGITS.matcher(code).matches()) {
                     throw new RowRejected(Rule.COMMUNITY_CODE_INVALID.reject(name, text, ""));
                 }
@@ -309,7 +307,7 @@ public final class RecordValidator
 
     private static String identifier(String text)
     {
-        return SPACES.matcher(Text.halfWidth(text)).replaceAll("").toUpperCase(Locale.ROOT);
+        return Text.withoutSpaces(Text.halfWidth(text)).toUpperCase(Locale.ROOT);
     }
 
     /** Ends validation of a row at its first failed rule. */

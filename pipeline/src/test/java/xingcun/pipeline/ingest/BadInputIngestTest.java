@@ -84,6 +84,9 @@ class BadInputIngestTest
                 + "SL-B1,XS2021001,530112008003,2021-07-13,技术指导,\"第一行\n第二行\"\n"
                 + "SL-B2,XS2021001,530112008003,2021-07-14,技术指导,正常\n"
                 + "SL-B3,XS2021001,530112008003,2021-13-14,技术指导,\"坏日期\"\n");
+        write(inbox, "service_logs/18_gbk_line_break_windows.csv", GB18030, "日志编号,人才编号,服务社区代码,服务日期,服务类型,备注\r\n"
+                + "SL-W1,xs 2021 001,530112008003,2021-07-15,技术指导,\"第一行\r\n第二行\"\r\n"
+                + "SL-W2,XS2021001,530112008003,2021-07-16,技术指导,正常\r\n");
         report = IngestJob.run(spark, new IngestOptions(inbox, folder.resolve("lake").toString(), LocalDate.of(2026, 11, 28), line -> {}));
         lake = Lake.open(folder.resolve("lake").toString(), spark.sparkContext().hadoopConfiguration());
     }
@@ -179,6 +182,16 @@ class BadInputIngestTest
         assertThat(rejected.getLong(2)).isEqualTo(5); // header 1, SL-B1 on lines 2-3, SL-B2 on 4, SL-B3 on 5
         Row note = LakeTables.read(spark, lake, Family.SERVICE_LOGS).filter(col("log_id").equalTo("SL-B1")).first();
         assertThat((String) note.getAs("notes")).isEqualTo("第一行\n第二行");
+    }
+
+    @Test
+    void aGbkLedgerWithWindowsLineBreaksKeepsACellsLineBreakAndFoldsSpacedIds()
+    {
+        assertThat(file("service_logs/18_gbk_line_break_windows.csv").counts()).isEqualTo(new Counts(2, 2, 0, 0, 0));
+        Row note = LakeTables.read(spark, lake, Family.SERVICE_LOGS).filter(col("log_id").equalTo("SL-W1")).first();
+        assertThat((String) note.getAs("notes")).isEqualTo("第一行\r\n第二行");
+        assertThat((String) note.getAs("talent_id")).isEqualTo("XS2021001");
+        assertThat((long) note.getAs("source_row")).isEqualTo(2);
     }
 
     @Test

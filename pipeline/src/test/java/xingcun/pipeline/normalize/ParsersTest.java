@@ -1,6 +1,8 @@
 package xingcun.pipeline.normalize;
 
 import org.junit.jupiter.api.Test;
+import xingcun.pipeline.contract.Enumeration;
+import xingcun.pipeline.contract.Enumerations;
 import xingcun.pipeline.contract.Family;
 
 import java.math.BigDecimal;
@@ -68,5 +70,29 @@ class ParsersTest
         HeaderMatcher projects = new HeaderMatcher(Family.PROJECTS);
         assertThat(projects.match("到位资金(万元)").canonical()).contains("funds_in_place");
         assertThat(projects.match("到位资金(万元)").unit()).contains("万元");
+    }
+
+    @Test
+    void removesSpacesAsTheRegexWouldAndKeepsACleanValueAsItIs()
+    {
+        for (String typed : new String[] {"XS 2021\t001", " a\u000Bb\fc\r\n", "138-0000 1234", "", "   ", "全角　空格"}) {
+            assertThat(Text.withoutSpaces(typed)).as(typed).isEqualTo(typed.replaceAll("\\s+", ""));
+            assertThat(Text.withoutSpacesOrHyphens(typed)).as(typed).isEqualTo(typed.replaceAll("[\\s-]", ""));
+        }
+        String clean = "XS2021001";
+        assertThat(Text.withoutSpaces(clean)).isSameAs(clean);
+        assertThat(Text.withoutSpacesOrHyphens("13800001234")).isEqualTo("13800001234");
+    }
+
+    @Test
+    void readsAnEnumerationValueTypedExactlyOrLoosely()
+    {
+        Enumeration activity = Enumerations.ACTIVITY_TYPE;
+        assertThat(activity.canonical("技术指导")).contains("field_guidance");
+        assertThat(activity.canonical("field_guidance")).contains("field_guidance");
+        assertThat(activity.canonical(" Field-Guidance ")).contains("field_guidance");
+        assertThat(activity.canonical("FIELD GUIDANCE")).contains("field_guidance");
+        assertThat(Enumerations.ORGANIZATION_TYPE.canonical("高校")).contains("university");
+        assertThat(activity.canonical("喝茶")).isEmpty();
     }
 }
