@@ -35,9 +35,9 @@ public final class Enumeration
             String canonical = pairs[i];
             String[] chinese = pairs[i + 1].split("\\|");
             enumeration.chineseByCanonical.put(canonical, chinese[0]);
-            enumeration.canonicalByMatchKey.put(matchKey(canonical), canonical);
+            enumeration.addMatchKey(canonical, canonical);
             for (String word : chinese) {
-                enumeration.canonicalByMatchKey.put(matchKey(word), canonical);
+                enumeration.addMatchKey(word, canonical);
             }
         }
         return enumeration;
@@ -48,9 +48,19 @@ public final class Enumeration
         return name;
     }
 
+    private void addMatchKey(String word, String canonical)
+    {
+        String key = matchKey(word);
+        if (!matchKey(key).equals(key)) {
+            throw new IllegalArgumentException("The word \"" + word + "\" of enumeration " + name + " has a match key that changes when matched again: \"" + key + "\"");
+        }
+        canonicalByMatchKey.put(key, canonical);
+    }
+
     public Optional<String> canonical(String value)
     {
-        // most cells are typed exactly as a known spelling, which is its own match key: found without building one
+        // most cells are typed exactly as a match key ("技术指导", "teaching"): found without building one; a match key
+        // is its own match key (checked in of()), so this finds what the match key would
         String exact = canonicalByMatchKey.get(value);
         return exact != null ? Optional.of(exact) : Optional.ofNullable(canonicalByMatchKey.get(matchKey(value)));
     }

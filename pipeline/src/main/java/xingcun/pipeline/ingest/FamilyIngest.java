@@ -117,10 +117,11 @@ final class FamilyIngest
         }
         finally {
             // removed before returning (blocking): a removal still running when Spark stops at the end of the run made
-            // Spark print stack traces from its stopped block manager. The validator's copy on the driver goes with
-            // the broadcast object, through Spark's cleaner
+            // Spark print stack traces from its stopped block manager. destroy(boolean) is Spark-private in Scala
+            // but public to Java; the public destroy() does not wait, and unpersist keeps the driver's copy (in local
+            // mode the only one) until the cleaner finds the broadcast unreachable
             kept.forEach(dataset -> dataset.unpersist(true));
-            validator.unpersist(true);
+            validator.destroy(true);
         }
     }
 

@@ -72,7 +72,7 @@ final class DelimitedFileReader
      * and GB18030, the only encodings read, '"' and line breaks are never part of a longer character (decoding the lines
      * took the driver 1.5 s of a province run, before the files' tasks could start).
      */
-    private static boolean hasCellsSpanningLines(InboxFile file)
+    static boolean hasCellsSpanningLines(InboxFile file)
             throws IOException
     {
         try (InputStream stream = Files.newInputStream(file.path())) {

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ParsersTest
 {
@@ -76,8 +77,9 @@ class ParsersTest
     void removesSpacesAsTheRegexWouldAndKeepsACleanValueAsItIs()
     {
         for (String typed : new String[] {"XS 2021\t001", " a\u000Bb\fc\r\n", "138-0000 1234", "", "   ", "全角　空格"}) {
-            assertThat(Text.withoutSpaces(typed)).as(typed).isEqualTo(typed.replaceAll("\\s+", ""));
-            assertThat(Text.withoutSpacesOrHyphens(typed)).as(typed).isEqualTo(typed.replaceAll("[\\s-]", ""));
+            String codePoints = typed.codePoints().mapToObj(c -> String.format("U+%04X", c)).toList().toString(); // blanks and controls made visible
+            assertThat(Text.withoutSpaces(typed)).as(codePoints).isEqualTo(typed.replaceAll("\\s+", ""));
+            assertThat(Text.withoutSpacesOrHyphens(typed)).as(codePoints).isEqualTo(typed.replaceAll("[\\s-]", ""));
         }
         String clean = "XS2021001";
         assertThat(Text.withoutSpaces(clean)).isSameAs(clean);
@@ -94,5 +96,15 @@ class ParsersTest
         assertThat(activity.canonical("FIELD GUIDANCE")).contains("field_guidance");
         assertThat(Enumerations.ORGANIZATION_TYPE.canonical("高校")).contains("university");
         assertThat(activity.canonical("喝茶")).isEmpty();
+    }
+
+    @Test
+    void refusesAnEnumerationWordWhoseMatchKeyIsNotStable()
+    {
+        // an em space left at the end once the separators are gone: that key is not its own match key, so looking a
+        // value up as typed would not agree with matching it
+        assertThatThrownBy(() -> Enumeration.of("test", "a", "甲_\u2003_"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("The word \"甲_\u2003_\" of enumeration test has a match key that changes when matched again: \"甲\u2003\"");
     }
 }
