@@ -114,6 +114,6 @@ public final class CommunityDirectory
     /** 西华社区居委会 → 西华. */
     public static String shortName(String name)
     {
-        return SUFFIX.matcher(name.replaceAll("\\s+", "")).replaceFirst("");
+        return SUFFIX.matcher(Text.withoutSpaces(name)).replaceFirst("");
     }
 }
