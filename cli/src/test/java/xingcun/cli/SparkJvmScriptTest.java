@@ -130,6 +130,46 @@ class SparkJvmScriptTest
                 .contains("making the start-up cache").doesNotContain("-XX:AOTCache");
     }
 
+    @Test
+    void theCacheLearnsFromAGeneratedInboxWithTheSamplesFilesAdded() throws IOException, InterruptedException
+    {
+        Path java = jdk("jdk-25", "25.0.3", 0);
+        Path calls = folder.resolve("calls.txt");
+        // a java that logs each call, lists the inbox an ingest is given, and writes the cache it is asked to create
+        Files.writeString(java, String.join("\n", "#!/usr/bin/env bash",
+                "echo \"java $*\" >> '" + calls + "'",
+                "previous=''",
+                "for argument in \"$@\"; do",
+                "  case \"$previous:$argument\" in",
+                "    --inbox:*) (cd \"$argument\" && find . -type f | sort) >> '" + calls + "' ;;",
+                "    *:-XX:AOTCache=*) [[ \" $* \" == *' -XX:AOTMode=create '* ]] && touch \"${argument#-XX:AOTCache=}\" ;;",
+                "  esac",
+                "  previous=\"$argument\"",
+                "done", ""));
+        Path sample = folder.resolve("home/samples/xishan-2021");
+        Files.createDirectories(sample.resolve("talents"));
+        Files.createDirectories(sample.resolve("ip_outputs"));
+        Files.writeString(sample.resolve("talents/人才名册.xlsx"), "a workbook");
+        Files.writeString(sample.resolve("ip_outputs/成果登记.jsonl"), "{}\n");
+        Map<String, String> environment = Map.of("XINGCUN_SPARK_JAVA", java.toString());
+
+        List<String> words = bash("spark_jvm_for_ingest ingest 2>&1; printf '%s\\n' \"${spark_jvm[@]}\"", environment).lines().toList();
+
+        assertThat(words).contains("xingcun: making the start-up cache for ingest on JDK 25 (once per build: a training ingest of 437,000 rows, about 2½ minutes) …")
+                .anyMatch(word -> word.startsWith("-XX:AOTCache=" + folder.resolve("home/cli/target/aot/ingest-")));
+        List<String> log = Files.readAllLines(calls);
+        assertThat(log).hasSize(5);
+        assertThat(log.get(0)).contains(" xingcun.cli.Main generate --profile province --talents 1000 --seed 1 --out ").endsWith("/inbox");
+        assertThat(log.get(1)).contains(" -XX:AOTMode=record ").contains(" xingcun.cli.Main ingest --inbox ");
+        // the generated inbox is empty here (this java writes nothing): what the training ingest sees is the sample's files
+        assertThat(log.subList(2, 4)).containsExactly("./ip_outputs/成果登记.jsonl", "./talents/人才名册.xlsx");
+        assertThat(log.get(4)).contains(" -XX:AOTMode=create ");
+        // another training makes another cache: the name holds it
+        String cache = bash("XINGCUN_AOT=off spark_jvm_for_ingest ingest; echo \"$spark_jvm_cache\"", environment).strip();
+        assertThat(bash("SPARK_JVM_TRAINING=(generate --profile county --seed 1); XINGCUN_AOT=off spark_jvm_for_ingest ingest; echo \"$spark_jvm_cache\"", environment).strip())
+                .isNotEqualTo(cache);
+    }
+
     /** A JDK of that version under the temp folder whose java prints its arguments and exits with that status (a failed or interrupted JVM). */
     private Path jdk(String name, String version, int status) throws IOException
     {
