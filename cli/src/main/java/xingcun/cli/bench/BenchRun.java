@@ -300,10 +300,16 @@ final class BenchRun
         xingcunFamily.rows(serviceLogsRead, "service_logs rows; time from xingcun's own progress line, which runs beside up to two other families");
         plainSpark.rows(inbox.serviceLogRows(), "service_logs rows (the same files xingcun reads)");
         duckdb.rows(inbox.serviceLogRows(), "service_logs rows (the same files, converted to UTF-8 beforehand)");
-        double xingcunPerRow = xingcunIngest.medianWall() / totalRead;
+        // a ratio per round, then their median: the machine's speed drifts by more than the differences measured (README,
+        // "Where a province ingest's time goes"), and the contenders of one round ran minutes apart, so a drift moves both
         for (Measurement contender : List.of(plainSpark, duckdb)) {
-            contender.ratio = xingcunPerRow / (contender.medianWall() / contender.rows);
-            contender.ratioText = "xingcun time/row ÷ this";
+            for (int round = 0; round < runs; round++) {
+                contender.roundRatios.add(xingcunIngest.wallMillis.get(round) / totalRead / (contender.wallMillis.get(round) / contender.rows));
+            }
+            contender.ratio = Measurement.median(contender.roundRatios);
+            contender.ratioOfMedians = xingcunIngest.medianWall() / totalRead / (contender.medianWall() / contender.rows);
+            contender.ratioText = String.format(Locale.ROOT, "xingcun time/row ÷ this, median of the rounds (%.2f–%.2f)",
+                    contender.roundRatios.stream().min(Double::compare).orElseThrow(), contender.roundRatios.stream().max(Double::compare).orElseThrow());
         }
         measurements.add(xingcunIngest);
         measurements.add(xingcunServiceLogs);
@@ -314,7 +320,8 @@ final class BenchRun
         measurements.add(duckdb);
         notes.add(String.format(Locale.ROOT, "ingest: xingcun reads all %d families (%,d rows: validation, de-duplication, quarantine, lineage, snapshot commit); "
                         + "plain Spark and DuckDB copy only the %,d service-log rows with no validation. Compare rows/s; the ratio is xingcun's wall per row "
-                        + "(over all its rows) divided by the contender's.", inbox.manifest().path("families").size(), totalRead, inbox.serviceLogRows()));
+                        + "(over all its rows) divided by the contender's, in each round (xingcun, plain Spark, DuckDB one after another), and the median of "
+                        + "the rounds; the JSON also has the ratio of the median walls.", inbox.manifest().path("families").size(), totalRead, inbox.serviceLogRows()));
         notes.add("ingest: every wall time is a whole child JVM (start, Spark or DuckDB start, work, exit); every child runs with the JVM arguments the "
                 + "launcher gave the bench: " + ChildJvm.describeHeapAndCollector() + ".");
         ChildJvm.describeSparkJvm().ifPresent(sparkJvm -> notes.add("ingest: " + sparkJvm));

@@ -21,6 +21,10 @@ final class Measurement
     String rowsCounted;
     Double ratio;
     String ratioText;
+    /** A contender's ratio in each round, where the contenders ran one after another (the machine's drift touches all alike). */
+    final List<Double> roundRatios = new ArrayList<>();
+    /** The ratio of the contenders' median walls, kept beside the median of {@link #roundRatios} that {@link #ratio} holds. */
+    Double ratioOfMedians;
     final List<String> notes = new ArrayList<>();
 
     Measurement(String id, String section, String what)
@@ -96,6 +100,10 @@ final class Measurement
         if (ratio != null) {
             json.put("ratio", Math.round(ratio * 1000) / 1000.0);
             json.put("ratio_means", ratioText);
+        }
+        if (!roundRatios.isEmpty()) {
+            json.put("round_ratios", roundRatios.stream().map(value -> Math.round(value * 1000) / 1000.0).toList());
+            json.put("ratio_of_medians", Math.round(ratioOfMedians * 1000) / 1000.0);
         }
         if (!notes.isEmpty()) {
             json.put("notes", notes);

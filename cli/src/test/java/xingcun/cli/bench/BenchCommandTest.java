@@ -70,6 +70,10 @@ class BenchCommandTest
             assertThat(copy.path("rows").asLong()).isEqualTo(bench.path("inbox").path("service_log_rows").asLong());
             assertThat(copy.path("individual_runs").get(0).path("rows_written").asLong()).isEqualTo(copy.path("rows").asLong());
             assertThat(copy.path("ratio").asDouble()).isPositive();
+            // one round: its ratio is the median of the rounds and the ratio of the medians alike
+            assertThat(copy.path("round_ratios")).hasSize(1);
+            assertThat(copy.path("ratio").asDouble()).isEqualTo(copy.path("round_ratios").get(0).asDouble())
+                    .isEqualTo(copy.path("ratio_of_medians").asDouble());
         }
         assertThat(bench.path("query_values")).hasSize(19);
         bench.path("query_values").fields().forEachRemaining(value -> assertThat(value.getValue().path("agree").asBoolean()).as(value.getKey()).isTrue());
