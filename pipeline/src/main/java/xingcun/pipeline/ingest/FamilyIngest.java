@@ -139,7 +139,8 @@ final class FamilyIngest
         List<Row> candidateKeys = candidates.limit(broadcastLimit + 1).collectAsList();
         if (candidateKeys.size() <= broadcastLimit) {
             Dataset<Row> uncommon = ChangeClassification.uncommonOutcomes(validated, lakeKeys, spark.createDataFrame(candidateKeys, candidates.schema()));
-            List<Row> listed = uncommon.limit(broadcastLimit + 1).collectAsList();
+            // no candidate key, no uncommon row: most daily batches and first loads without repeats skip that query
+            List<Row> listed = candidateKeys.isEmpty() ? List.of() : uncommon.limit(broadcastLimit + 1).collectAsList();
             if (listed.size() <= broadcastLimit) {
                 return ChangeClassification.withOutcomes(validated, spark.createDataFrame(listed, uncommon.schema()));
             }
