@@ -2,10 +2,10 @@
 #
 # Why: most of a small ingest's time, and a sixth of a province's, is the JVM warming up — loading and linking
 # Spark's classes from 180 jars and profiling its code before the JIT compiles it. JDK 25 can keep that work in an
-# ahead-of-time cache made once (JEP 483, 514, 515). Measured on this 2-core machine (2026-11-29): the county
-# inbox 45.8 s on JDK 25 without the cache, 32.8 s with it (47 s on JDK 17); the province inbox 137 s and 120 s
-# (156–162 s on JDK 17). The commands that draw charts stay on the java on PATH: GraalJS 23.1 does not run on
-# JDK 22 or later.
+# ahead-of-time cache made once (JEP 483, 514, 515). Measured on this 2-core machine (2026-11-29, with the cache
+# then trained on the sample): the county inbox 45.8 s on JDK 25 without the cache, 32.8 s with it (47 s on JDK 17);
+# the province inbox 137 s and 120 s (156–162 s on JDK 17); the training below took a tenth more off the province.
+# The commands that draw charts stay on the java on PATH: GraalJS 23.1 does not run on JDK 22 or later.
 #
 # Which java: $XINGCUN_SPARK_JAVA if set (a path to a java binary; `java` means the one on PATH), else a JDK 25
 # under /usr/lib/jvm (the version this was tested with; a later one only when named), else the java on PATH as for
@@ -64,13 +64,15 @@ spark_jvm_newer_than_jars() {
   done
 }
 
-# What the cache learns from (the cache's name changes with it). Besides the classes, JDK 25 keeps the training run's
+# What the cache learns from (the cache's name holds these arguments; a rebuilt jar makes the cache stale anyway, so
+# a change of the steps below comes with a new cache too). Besides the classes, JDK 25 keeps the training run's
 # method profiles (JEP 515), so that the JIT compiles hot code at once and for the types it will meet. The shipped
 # sample alone (1,900 rows) makes almost nothing hot; a generated inbox of province shape at a tenth of its size
-# (435,000 rows of every family and file kind, written in ≈ 10 s) does. The sample's files are added, so that what
+# (435,000 rows of every family and file kind, written in ≈ 8 s) does. The sample's files are added, so that what
 # hand-made ledgers exercise (GBK text, hand-typed dates, a bad row for most rules) is in the cache too. Measured on the
-# province inbox (2026-11-29, alternating runs): 111–121 s against 126–137 s with a cache made from the sample alone,
-# ≈ 10 % less CPU, C2 compiling 61–68 s against 78–85 s.
+# province inbox (2026-11-29, alternating with a cache made from the sample alone): 111.5 / 106.0 s against 121.9 /
+# 119.8 s, 188–199 s of CPU against 209–214 s, C2 compiling 56–60 s against 73–75 s (README: "What the cache learns
+# from").
 SPARK_JVM_TRAINING=(generate --profile province --talents 1000 --seed 1)
 
 # Writes the training inbox into the folder named last, with the JVM named before it (java, then options).
@@ -79,7 +81,7 @@ spark_jvm_training_inbox() {
   "${@:1:$#-1}" -cp "$jar:$(cat "$classpath_file")" xingcun.cli.Main "${SPARK_JVM_TRAINING[@]}" --out "$folder" || return $?
   for family in "$home"/samples/xishan-2021/*/; do
     [ -d "$family" ] || continue # no sample (an installation without it): the generated inbox alone
-    mkdir -p "$folder/$(basename "$family")" && cp "$family"* "$folder/$(basename "$family")/" || return $?
+    mkdir -p "$folder/$(basename "$family")" && cp -R "$family". "$folder/$(basename "$family")/" || return $?
   done
 }
 
@@ -119,9 +121,9 @@ spark_jvm_make_cache() {
 # Sets spark_jvm: the java binary, then its options, for an ingest with the arguments given (without -cp and the
 # main class). On JDK 25 it drops Java 17's --add-opens of a package JDK 25 no longer has, allows Spark's native
 # libraries and its use of sun.misc.Unsafe (each printed a warning on every run otherwise), and adds the cache,
-# made if missing (its path: spark_jvm_cache). The cache's name is a checksum of the JDK's release file, of
-# these options and of the training: another JDK build, heap or collector has a cache of its own (the JVM maps a cache only for what it
-# was made with). It is not made under JAVA_OPTS (a debugger's or recorder's options would run the training too),
+# made if missing (its path: spark_jvm_cache). The cache's name is a checksum of the JDK's release file, of these
+# options and of the training: another JDK build, heap or collector has a cache of its own (the JVM maps a cache only
+# for what it was made with). It is not made under JAVA_OPTS (a debugger's or recorder's options would run the training too),
 # nor for --help. An ingest on a cluster runs on the java on PATH, like its workers, unless XINGCUN_SPARK_JAVA
 # names one.
 spark_jvm_for_ingest() {

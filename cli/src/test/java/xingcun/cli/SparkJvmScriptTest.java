@@ -133,19 +133,8 @@ class SparkJvmScriptTest
     @Test
     void theCacheLearnsFromAGeneratedInboxWithTheSamplesFilesAdded() throws IOException, InterruptedException
     {
-        Path java = jdk("jdk-25", "25.0.3", 0);
         Path calls = folder.resolve("calls.txt");
-        // a java that logs each call, lists the inbox an ingest is given, and writes the cache it is asked to create
-        Files.writeString(java, String.join("\n", "#!/usr/bin/env bash",
-                "echo \"java $*\" >> '" + calls + "'",
-                "previous=''",
-                "for argument in \"$@\"; do",
-                "  case \"$previous:$argument\" in",
-                "    --inbox:*) (cd \"$argument\" && find . -type f | sort) >> '" + calls + "' ;;",
-                "    *:-XX:AOTCache=*) [[ \" $* \" == *' -XX:AOTMode=create '* ]] && touch \"${argument#-XX:AOTCache=}\" ;;",
-                "  esac",
-                "  previous=\"$argument\"",
-                "done", ""));
+        Path java = trainingJdk(calls, "never", 0);
         Path sample = folder.resolve("home/samples/xishan-2021");
         Files.createDirectories(sample.resolve("talents"));
         Files.createDirectories(sample.resolve("ip_outputs"));
@@ -164,10 +153,52 @@ class SparkJvmScriptTest
         // the generated inbox is empty here (this java writes nothing): what the training ingest sees is the sample's files
         assertThat(log.subList(2, 4)).containsExactly("./ip_outputs/成果登记.jsonl", "./talents/人才名册.xlsx");
         assertThat(log.get(4)).contains(" -XX:AOTMode=create ");
+        // every step's output is kept for a failure's reader
+        assertThat(Files.readAllLines(folder.resolve("home/cli/target/aot/training.log"))).containsExactly("generated", "ingested", "created");
         // another training makes another cache: the name holds it
         String cache = bash("XINGCUN_AOT=off spark_jvm_for_ingest ingest; echo \"$spark_jvm_cache\"", environment).strip();
         assertThat(bash("SPARK_JVM_TRAINING=(generate --profile county --seed 1); XINGCUN_AOT=off spark_jvm_for_ingest ingest; echo \"$spark_jvm_cache\"", environment).strip())
                 .isNotEqualTo(cache);
+    }
+
+    @Test
+    void aTrainingIngestThatIsInterruptedOrFailsAfterTheInboxWasWritten() throws IOException, InterruptedException
+    {
+        Result interrupted = run("spark_jvm_for_ingest ingest 2>&1; echo 'the ingest would start here'",
+                Map.of("XINGCUN_SPARK_JAVA", trainingJdk(folder.resolve("calls.txt"), "-XX:AOTMode=record", 143).toString()));
+        assertThat(interrupted.status()).isEqualTo(143);
+        assertThat(interrupted.output()).contains("making the start-up cache").doesNotContain("could not make").doesNotContain("the ingest would start here");
+
+        String failed = bash("spark_jvm_for_ingest ingest 2>&1; printf '%s\\n' \"${spark_jvm[@]}\"",
+                Map.of("XINGCUN_SPARK_JAVA", trainingJdk(folder.resolve("calls.txt"), "-XX:AOTMode=create", 1).toString()));
+        assertThat(failed).contains("xingcun: could not make the start-up cache (see " + folder.resolve("home/cli/target/aot/training.log"))
+                .doesNotContain("-XX:AOTCache");
+        assertThat(Files.readAllLines(folder.resolve("home/cli/target/aot/training.log"))).containsExactly("generated", "ingested", "created");
+    }
+
+    /**
+     * A JDK 25 whose java logs each call to {@code calls}, lists the inbox an ingest is given there, prints a word for
+     * each step of a training, makes the folder generate is asked to write, writes the cache it is asked to create,
+     * and exits with {@code status} when one of its arguments is {@code failOn} (0 otherwise).
+     */
+    private Path trainingJdk(Path calls, String failOn, int status) throws IOException
+    {
+        Path java = jdk("jdk-25", "25.0.3", 0);
+        Files.writeString(java, String.join("\n", "#!/usr/bin/env bash",
+                "echo \"java $*\" >> '" + calls + "'",
+                "previous=''",
+                "for argument in \"$@\"; do",
+                "  case \"$previous:$argument\" in",
+                "    *:generate) echo generated ;;",
+                "    --out:*) mkdir -p \"$argument\" ;;",
+                "    --inbox:*) echo ingested; (cd \"$argument\" && find . -type f | LC_ALL=C sort) >> '" + calls + "' ;;",
+                "    *:-XX:AOTMode=create) echo created ;;",
+                "    *:-XX:AOTCache=*) [[ \" $* \" == *' -XX:AOTMode=create '* ]] && touch \"${argument#-XX:AOTCache=}\" ;;",
+                "  esac",
+                "  [ \"$argument\" != '" + failOn + "' ] || exit " + status,
+                "  previous=\"$argument\"",
+                "done", ""));
+        return java;
     }
 
     /** A JDK of that version under the temp folder whose java prints its arguments and exits with that status (a failed or interrupted JVM). */

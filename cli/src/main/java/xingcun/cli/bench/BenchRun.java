@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** One bench: prepares the inbox, runs the chosen sections' children, prints the table and writes the JSON. */
@@ -302,14 +303,16 @@ final class BenchRun
         duckdb.rows(inbox.serviceLogRows(), "service_logs rows (the same files, converted to UTF-8 beforehand)");
         // a ratio per round, then their median: the machine's speed drifts by more than the differences measured (README,
         // "Where a province ingest's time goes"), and the contenders of one round ran minutes apart, so a drift moves both
-        for (Measurement contender : List.of(plainSpark, duckdb)) {
-            for (int round = 0; round < runs; round++) {
-                contender.roundRatios.add(xingcunIngest.wallMillis.get(round) / totalRead / (contender.wallMillis.get(round) / contender.rows));
-            }
+        List<String> roundNotes = new ArrayList<>();
+        for (Map.Entry<String, Measurement> named : List.of(Map.entry("plain Spark", plainSpark), Map.entry("DuckDB", duckdb))) {
+            Measurement contender = named.getValue();
+            contender.roundRatios.addAll(roundRatios(xingcunIngest.wallMillis, totalRead, contender.wallMillis, contender.rows));
             contender.ratio = Measurement.median(contender.roundRatios);
             contender.ratioOfMedians = xingcunIngest.medianWall() / totalRead / (contender.medianWall() / contender.rows);
-            contender.ratioText = String.format(Locale.ROOT, "xingcun time/row ÷ this, median of the rounds (%.2f–%.2f)",
-                    contender.roundRatios.stream().min(Double::compare).orElseThrow(), contender.roundRatios.stream().max(Double::compare).orElseThrow());
+            contender.ratioText = "xingcun time/row ÷ this";
+            roundNotes.add(String.format(Locale.ROOT, "ingest: the ratio to %s in each round: %s (median %.2f; of the median walls %.2f)", named.getKey(),
+                    contender.roundRatios.stream().map(ratio -> String.format(Locale.ROOT, "%.2f", ratio)).collect(Collectors.joining(", ")),
+                    contender.ratio, contender.ratioOfMedians));
         }
         measurements.add(xingcunIngest);
         measurements.add(xingcunServiceLogs);
@@ -322,6 +325,7 @@ final class BenchRun
                         + "plain Spark and DuckDB copy only the %,d service-log rows with no validation. Compare rows/s; the ratio is xingcun's wall per row "
                         + "(over all its rows) divided by the contender's, in each round (xingcun, plain Spark, DuckDB one after another), and the median of "
                         + "the rounds; the JSON also has the ratio of the median walls.", inbox.manifest().path("families").size(), totalRead, inbox.serviceLogRows()));
+        notes.addAll(roundNotes);
         notes.add("ingest: every wall time is a whole child JVM (start, Spark or DuckDB start, work, exit); every child runs with the JVM arguments the "
                 + "launcher gave the bench: " + ChildJvm.describeHeapAndCollector() + ".");
         ChildJvm.describeSparkJvm().ifPresent(sparkJvm -> notes.add("ingest: " + sparkJvm));
@@ -330,6 +334,19 @@ final class BenchRun
                     + "(this DuckDB " + "build has no GBK: its encodings extension is not bundled and nothing is downloaded), so DuckDB reads UTF-8 copies made once "
                     + "beforehand, not timed (" + BenchTable.seconds(conversionMillis) + ").");
         }
+    }
+
+    /** xingcun's wall per row ÷ the contender's, round by round: the k-th run of each was the k-th of its round. */
+    static List<Double> roundRatios(List<Double> xingcunWalls, long xingcunRows, List<Double> contenderWalls, long contenderRows)
+    {
+        if (xingcunWalls.size() != contenderWalls.size()) {
+            throw new IllegalArgumentException("rounds differ: " + xingcunWalls.size() + " runs of xingcun, " + contenderWalls.size() + " of the contender");
+        }
+        List<Double> ratios = new ArrayList<>();
+        for (int round = 0; round < xingcunWalls.size(); round++) {
+            ratios.add(xingcunWalls.get(round) / xingcunRows / (contenderWalls.get(round) / contenderRows));
+        }
+        return ratios;
     }
 
     private void checkRows(String who, long rows)

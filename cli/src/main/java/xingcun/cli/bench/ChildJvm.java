@@ -115,12 +115,13 @@ final class ChildJvm
         if (jvm.isEmpty()) {
             return Optional.empty();
         }
-        String cache = jvm.stream().filter(option -> option.startsWith("-XX:AOTCache=")).findFirst()
-                .map(option -> " with its start-up cache " + option.substring("-XX:AOTCache=".length())).orElse(" without a start-up cache");
-        return Optional.of("xingcun ingest, the plain Spark copy and Spark SQL run on " + jvm.get(0) + cache
-                + " (what ./xingcun ingest runs on: scripts/spark-jvm.sh); the contenders get the same JVM and cache, but the cache was trained on"
-                + " xingcun's ingest of a generated inbox (another seed, a tenth of the province) and the sample: it holds profiles of"
-                + " Spark's planner and Parquet writer, which the contenders use too, but not of Spark's CSV reader, which xingcun does not use.");
+        Optional<String> cache = jvm.stream().filter(option -> option.startsWith("-XX:AOTCache=")).findFirst().map(option -> option.substring("-XX:AOTCache=".length()));
+        return Optional.of("xingcun ingest, the plain Spark copy and Spark SQL run on " + jvm.get(0)
+                + cache.map(file -> " with its start-up cache " + file).orElse(" without a start-up cache")
+                + " (what ./xingcun ingest runs on: scripts/spark-jvm.sh)"
+                + cache.map(file -> "; the contenders get the same JVM and cache, which was trained on xingcun's ingest of a generated inbox"
+                        + " and the sample (scripts/spark-jvm.sh): it holds profiles of Spark's planner and Parquet writer, which the contenders use"
+                        + " too, but not of Spark's CSV reader, which xingcun does not use.").orElse("."));
     }
 
     /** The JVM options the build wrote for the launcher (Spark's --add-opens), from the CLI's own resources. */

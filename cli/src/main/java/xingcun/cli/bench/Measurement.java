@@ -103,6 +103,8 @@ final class Measurement
         }
         if (!roundRatios.isEmpty()) {
             json.put("round_ratios", roundRatios.stream().map(value -> Math.round(value * 1000) / 1000.0).toList());
+        }
+        if (ratioOfMedians != null) {
             json.put("ratio_of_medians", Math.round(ratioOfMedians * 1000) / 1000.0);
         }
         if (!notes.isEmpty()) {

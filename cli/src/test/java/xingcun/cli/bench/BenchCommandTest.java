@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * xingcun bench end to end on a tiny county inbox (3 experts, one run of everything) as the launcher runs it, in a
@@ -87,6 +89,25 @@ class BenchCommandTest
         assertThat(batchRun.path("snapshot_data_files").path("kept").asInt()).isPositive();
         assertThat(batch.path("ratio").asDouble()).isPositive();
         assertThat(measurement(bench, "report.charts").path("individual_runs").get(0).path("svg_ms_sum").asLong()).isPositive();
+    }
+
+    @Test
+    void theIngestRatioIsTakenRoundByRound()
+    {
+        // the walls of bench/results/province-seed7-jdk25-trained.json: xingcun over 4,235,886 rows, plain Spark over 985,269
+        List<Double> xingcun = List.of(94763.5, 102624.5, 102575.5);
+        List<Double> plainSpark = List.of(13759.5, 15593.3, 14113.7);
+
+        List<Double> ratios = BenchRun.roundRatios(xingcun, 4_235_886, plainSpark, 985_269);
+
+        assertThat(ratios).hasSize(3);
+        assertThat(ratios.get(0)).isCloseTo(1.602, within(0.001));
+        assertThat(ratios.get(1)).isCloseTo(1.531, within(0.001));
+        assertThat(ratios.get(2)).isCloseTo(1.690, within(0.001));
+        // the median of the rounds is round 1's; the ratio of the median walls (102,575.5 / 14,113.7) would be round 3's
+        assertThat(Measurement.median(ratios)).isCloseTo(1.602, within(0.001));
+        assertThatThrownBy(() -> BenchRun.roundRatios(xingcun, 4_235_886, plainSpark.subList(0, 2), 985_269))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("rounds differ: 3 runs of xingcun, 2 of the contender");
     }
 
     @Test
