@@ -301,11 +301,14 @@ final class FamilyIngest
     private StagedFamily summarize(Family family, List<FileRead> reads, Dataset<Row> outcomes)
     {
         List<Row> groups = outcomes.groupBy(RawRecords.FILE_ORDER, CHANGE, RULE_ID).agg(count(lit(1))).collectAsList();
-        // a rule's example is its earliest row in the order of judgement (file, sheet, row): the same in every run
+        // a rule's example is its earliest row in the order of judgement (file, sheet, row): the same in every run; a
+        // family without a rejected row (most daily batches) skips that query
         Map<String, Row> examples = new HashMap<>();
-        outcomes.filter(col(RULE_ID).isNotNull()).groupBy(RULE_ID)
-                .agg(min(struct(RawRecords.FILE_ORDER, RawRecords.SOURCE_FILE, RawRecords.SOURCE_ROW, ValidationTransform.MESSAGE_ZH, ValidationTransform.MESSAGE_EN)))
-                .collectAsList().forEach(example -> examples.put(example.getString(0), example.getStruct(1)));
+        if (groups.stream().anyMatch(group -> !group.isNullAt(2))) {
+            outcomes.filter(col(RULE_ID).isNotNull()).groupBy(RULE_ID)
+                    .agg(min(struct(RawRecords.FILE_ORDER, RawRecords.SOURCE_FILE, RawRecords.SOURCE_ROW, ValidationTransform.MESSAGE_ZH, ValidationTransform.MESSAGE_EN)))
+                    .collectAsList().forEach(example -> examples.put(example.getString(0), example.getStruct(1)));
+        }
         Map<Integer, Map<String, Long>> byFile = new HashMap<>();
         Map<String, RunReport.RejectionReason> byRule = new java.util.TreeMap<>();
         for (Row group : groups) {
