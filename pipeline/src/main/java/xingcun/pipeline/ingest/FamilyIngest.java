@@ -104,7 +104,7 @@ final class FamilyIngest
             // a run that changes nothing in a family writes nothing for it: no empty Parquet files
             if (counts.accepted() + counts.updated() > 0) {
                 writeAccepted(family, outcomes, writeTasks);
-                replaced = counts.updated() > 0 ? rewriteUpdatedFiles(family, outcomes, lakeRows, writeTasks) : List.of();
+                replaced = counts.updated() > 0 ? rewriteUpdatedFiles(family, outcomes, lakeRows, writeTasks, counts.updated()) : List.of();
             }
             // a file rejected whole is recorded even when its rows could not be counted (a broken workbook)
             if (counts.rejected() > 0 || reads.stream().anyMatch(read -> read.fileRejection().isPresent())) {
@@ -228,12 +228,17 @@ final class FamilyIngest
     }
 
     /** Lake files holding an older version of a key this run updated are rewritten without it (copy on write). */
-    private List<String> rewriteUpdatedFiles(Family family, Dataset<Row> outcomes, Dataset<Row> lakeRows, int writeTasks)
+    private List<String> rewriteUpdatedFiles(Family family, Dataset<Row> outcomes, Dataset<Row> lakeRows, int writeTasks, long updated)
     {
         if (lake.currentSnapshot().files(family.folder()).isEmpty()) {
             return List.of(); // nothing in the lake yet, so nothing to update
         }
         Dataset<Row> updatedKeys = outcomes.filter(col(IS_WINNER).and(col(LAKE_HASH).isNotNull())).select(RECORD_KEY);
+        if (updated <= Integer.parseInt(spark.conf().get(MAX_BROADCAST_OUTCOMES, "100000"))) {
+            // a few updated keys go to every task that reads the lake, which is then not shuffled (Spark's static plan
+            // cannot know that the filtered outcomes are few)
+            updatedKeys = broadcast(updatedKeys);
+        }
         Dataset<Row> withFile = lakeRows.withColumn("lake_file", input_file_name());
         List<String> affected = withFile.join(updatedKeys, RECORD_KEY).select("lake_file").distinct().collectAsList()
                 .stream().map(row -> row.getString(0)).toList();

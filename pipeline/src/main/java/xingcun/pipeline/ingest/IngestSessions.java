@@ -14,7 +14,11 @@ public final class IngestSessions
     private static final Map<String, String> TUNING = Map.of(
             // the sample is tiny and a province-year is a few million rows: a handful of partitions per shuffle is enough
             "spark.sql.shuffle.partitions", "4",
-            "spark.sql.adaptive.enabled", "true",
+            // adaptive execution off: every join that could be a broadcast is one by our hint, and 4 shuffle partitions
+            // leave nothing to coalesce, while re-planning each stage of each of a run's ≈ 70 queries cost driver time
+            // and compilation (province, alternating: 98.4 / 96.0 s off against 106.7 / 104.6 s on; 175 s of CPU against
+            // 188 s). `--conf spark.sql.adaptive.enabled=true` brings it back
+            "spark.sql.adaptive.enabled", "false",
             // a run's rows are cached once between its writes and counts; compressing that cache cost a quarter of
             // the ingest's CPU (dictionary statistics per column) to save memory the run gives back minutes later
             "spark.sql.inMemoryColumnarStorage.compressed", "false",
