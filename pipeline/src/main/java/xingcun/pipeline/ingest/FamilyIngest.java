@@ -134,7 +134,7 @@ final class FamilyIngest
      */
     private Dataset<Row> outcomes(Dataset<Row> validated, Optional<Dataset<Row>> lakeKeys, List<Dataset<Row>> kept, StorageLevel cacheLevel)
     {
-        int broadcastLimit = Integer.parseInt(spark.conf().get(MAX_BROADCAST_OUTCOMES, "100000"));
+        int broadcastLimit = broadcastLimit();
         Dataset<Row> candidates = ChangeClassification.candidateKeys(validated, lakeKeys);
         List<Row> candidateKeys = candidates.limit(broadcastLimit + 1).collectAsList();
         if (candidateKeys.size() <= broadcastLimit) {
@@ -149,6 +149,12 @@ final class FamilyIngest
         Dataset<Row> outcomes = ChangeClassification.classify(validated, lakeKeys).persist(cacheLevel);
         kept.add(outcomes);
         return outcomes;
+    }
+
+    /** Rows of a run's uncommon outcomes (and keys it updated) up to which they are broadcast: {@link #MAX_BROADCAST_OUTCOMES}. */
+    private int broadcastLimit()
+    {
+        return Integer.parseInt(spark.conf().get(MAX_BROADCAST_OUTCOMES, "100000"));
     }
 
     /**
@@ -234,7 +240,7 @@ final class FamilyIngest
             return List.of(); // nothing in the lake yet, so nothing to update
         }
         Dataset<Row> updatedKeys = outcomes.filter(col(IS_WINNER).and(col(LAKE_HASH).isNotNull())).select(RECORD_KEY);
-        if (updated <= Integer.parseInt(spark.conf().get(MAX_BROADCAST_OUTCOMES, "100000"))) {
+        if (updated <= broadcastLimit()) {
             // a few updated keys go to every task that reads the lake, which is then not shuffled (Spark's static plan
             // cannot know that the filtered outcomes are few)
             updatedKeys = broadcast(updatedKeys);
