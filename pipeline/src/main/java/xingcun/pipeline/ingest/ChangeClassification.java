@@ -15,12 +15,10 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lead;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
@@ -38,11 +36,9 @@ public final class ChangeClassification
     public static final String UPDATED = "updated";
     public static final String DUPLICATE = "duplicate";
     public static final String REJECTED = "rejected";
-    /** A 64-bit hash of a row's key (Spark's xxhash64): what {@link #candidateKeys} counts. */
+    /** A 64-bit hash of a row's key (Spark's xxhash64): how {@link FamilyTally} names the keys to look at closely. */
     public static final String KEY_HASH = "key_hash";
     private static final String LAKE_KEY = "lake_key";
-    private static final String RUN_ROWS = "run_rows";
-    private static final String ROWS = "rows";
 
     /** The columns that tell one row of a run from every other (source_file: the sheets of a workbook share a file order). */
     public static final List<String> ROW_IDENTITY = List.of(RawRecords.FILE_ORDER, RawRecords.SOURCE_FILE, RawRecords.SOURCE_ROW);
@@ -77,24 +73,6 @@ public final class ChangeClassification
         return withLake
                 .withColumn(CHANGE, when(rejected, lit(REJECTED)).when(prior.isNull(), lit(ACCEPTED)).when(prior.equalTo(hash), lit(DUPLICATE)).otherwise(lit(UPDATED)))
                 .withColumn(IS_WINNER, not(rejected).and(isLast).and(col(LAKE_HASH).isNull().or(col(LAKE_HASH).notEqual(hash))));
-    }
-
-    /**
-     * The keys whose rows may have an outcome other than the common one, as {@link #KEY_HASH}es: keys the run holds
-     * more than once and keys the lake holds. A row of any other key is new, accepted and kept. It is a hash
-     * aggregation over 64-bit hashes of the keys, which shuffles a few bytes a row and sorts nothing; a first load or a
-     * day's batch has a few thousand such keys (repeats), a re-run of ledgers already in the lake has every key. Two
-     * keys sharing a hash only add a key to look at closely ({@link #uncommonOutcomes} classifies by the key itself).
-     */
-    public static Dataset<Row> candidateKeys(Dataset<Row> validated, Optional<Dataset<Row>> lakeKeys)
-    {
-        Dataset<Row> runKeys = validated.filter(col(ValidationTransform.RULE_ID).isNull())
-                .select(xxhash64(col(ValidationTransform.RECORD_KEY)).as(KEY_HASH), lit(1L).as(RUN_ROWS));
-        Dataset<Row> keys = lakeKeys.map(lake -> runKeys.union(lake.select(xxhash64(col(ValidationTransform.RECORD_KEY)).as(KEY_HASH), lit(0L).as(RUN_ROWS))))
-                .orElse(runKeys);
-        return keys.groupBy(KEY_HASH).agg(sum(RUN_ROWS).as(RUN_ROWS), count(lit(1)).as(ROWS))
-                .filter(col(RUN_ROWS).gt(0).and(col(ROWS).gt(1)))
-                .select(KEY_HASH);
     }
 
     /**

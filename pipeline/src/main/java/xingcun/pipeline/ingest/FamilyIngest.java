@@ -10,6 +10,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import xingcun.pipeline.contract.Family;
 import xingcun.pipeline.lake.Lake;
@@ -55,6 +56,7 @@ final class FamilyIngest
     private static final long SMALL_BATCH_BYTES = 32L << 20;
     /** Inbox bytes a family needs for each further task writing its rows (up to one task per core). */
     private static final long WRITE_BYTES_PER_TASK = 32L << 20;
+    private static final StructType CANDIDATE_KEYS = DataTypes.createStructType(List.of(DataTypes.createStructField(ChangeClassification.KEY_HASH, DataTypes.LongType, false)));
     /**
      * Session setting: rows of uncommon outcome (repeats, keys the lake holds) up to which they are broadcast to the
      * rows rather than the rows classified whole. At the default 100,000 the listed rows, the table built from them
@@ -94,11 +96,14 @@ final class FamilyIngest
         Dataset<Row> validated = ValidationTransform.validate(spark, family, raw, validator).persist(cacheLevel);
         List<Dataset<Row>> kept = new ArrayList<>(List.of(validated));
         try {
+            // the first pass over the files: read, validate, cache, tally
+            FamilyTally tally = FamilyTally.gather(validated);
             Dataset<Row> lakeRows = LakeTables.read(spark, lake, family);
             Optional<Dataset<Row>> lakeKeys = lake.currentFiles(family.folder()).isEmpty() ? Optional.empty() : Optional.of(lakeKeys(inputBytes, validated, lakeRows));
             int writeTasks = writeTasks(inputBytes);
-            Dataset<Row> outcomes = outcomes(validated, lakeKeys, kept, cacheLevel);
-            StagedFamily summary = summarize(family, reads, outcomes);
+            Outcomes classified = outcomes(validated, tally, lakeKeys, kept, cacheLevel);
+            Dataset<Row> outcomes = classified.rows();
+            StagedFamily summary = summarize(family, reads, classified, tally);
             Counts counts = summary.files().stream().map(RunReport.FileResult::counts).reduce(Counts.zero(), Counts::plus);
             List<String> replaced = List.of();
             // a run that changes nothing in a family writes nothing for it: no empty Parquet files
@@ -126,29 +131,37 @@ final class FamilyIngest
     }
 
     /**
-     * Every validated row with its outcome: rejected, or classified against the run and the lake. Most rows of a run
-     * are new keys, so the hashes of the keys are counted first (a few bytes a row shuffled, nothing sorted) to find
-     * the few keys that are not (repeats within the run, keys the lake holds); only their rows are classified, and
-     * their outcomes are broadcast to the rows where they are. A run of mostly known keys (ledgers ingested again) has
-     * too many of those to broadcast: it classifies the rows themselves, once, and keeps the result in {@code kept}.
+     * Every validated row with its outcome, and the rows whose outcome is not the common one when they were listed.
+     *
+     * @param uncommon the rows of the run that are not new, accepted and kept (a repeat within the run, a key the lake
+     *        holds) with their outcome, when few enough to list: the outcomes are then those rows' plus the common one
+     *        for the rest; empty when the run was classified whole
      */
-    private Dataset<Row> outcomes(Dataset<Row> validated, Optional<Dataset<Row>> lakeKeys, List<Dataset<Row>> kept, StorageLevel cacheLevel)
+    private record Outcomes(Dataset<Row> rows, Optional<List<Row>> uncommon) {}
+
+    /**
+     * Every validated row with its outcome: rejected, or classified against the run and the lake. Most rows of a run
+     * are new keys, so the tally's key hashes name the few keys that may not be (repeats within the run, keys the
+     * lake holds); only their rows are classified, and their outcomes are broadcast to the rows where they are. A run
+     * of mostly known keys (ledgers ingested again) has too many of those to broadcast: it classifies the rows
+     * themselves, once, and keeps the result in {@code kept}.
+     */
+    private Outcomes outcomes(Dataset<Row> validated, FamilyTally tally, Optional<Dataset<Row>> lakeKeys, List<Dataset<Row>> kept, StorageLevel cacheLevel)
     {
         int broadcastLimit = broadcastLimit();
-        Dataset<Row> candidates = ChangeClassification.candidateKeys(validated, lakeKeys);
-        List<Row> candidateKeys = candidates.limit(broadcastLimit + 1).collectAsList();
-        if (candidateKeys.size() <= broadcastLimit) {
-            Dataset<Row> uncommon = ChangeClassification.uncommonOutcomes(validated, lakeKeys, spark.createDataFrame(candidateKeys, candidates.schema()));
+        long[] candidateKeys = tally.candidateKeyHashes(JavaSparkContext.fromSparkContext(spark.sparkContext()), lakeKeys);
+        if (candidateKeys.length <= broadcastLimit) {
+            List<Row> candidateRows = java.util.Arrays.stream(candidateKeys).mapToObj(hash -> RowFactory.create(hash)).toList();
+            Dataset<Row> uncommon = ChangeClassification.uncommonOutcomes(validated, lakeKeys, spark.createDataFrame(candidateRows, CANDIDATE_KEYS));
             // no candidate key, no uncommon row: most daily batches and first loads without repeats skip that query
-            List<Row> listed = candidateKeys.isEmpty() ? List.of() : uncommon.limit(broadcastLimit + 1).collectAsList();
+            List<Row> listed = candidateKeys.length == 0 ? List.of() : uncommon.limit(broadcastLimit + 1).collectAsList();
             if (listed.size() <= broadcastLimit) {
-                return ChangeClassification.withOutcomes(validated, spark.createDataFrame(listed, uncommon.schema()));
+                return new Outcomes(ChangeClassification.withOutcomes(validated, spark.createDataFrame(listed, uncommon.schema())), Optional.of(listed));
             }
         }
-        // the counted keys are thrown away here: a re-run of a year's ledgers costs one more shuffle of key hashes
         Dataset<Row> outcomes = ChangeClassification.classify(validated, lakeKeys).persist(cacheLevel);
         kept.add(outcomes);
-        return outcomes;
+        return new Outcomes(outcomes, Optional.empty());
     }
 
     /** Rows of a run's uncommon outcomes (and keys it updated) up to which they are broadcast: {@link #MAX_BROADCAST_OUTCOMES}. */
@@ -302,33 +315,73 @@ final class FamilyIngest
         quarantine.coalesce(1).write().mode(SaveMode.Append).parquet(stagingRoot + "/" + Lake.QUARANTINE + "/" + family.folder());
     }
 
+    /** Rows of one file with one outcome (and rule, for the rejected): a term of the file's counts, negative to correct one. */
+    private record OutcomeRows(int fileOrder, String change, String ruleId, long rows) {}
+
     /**
-     * Every file's outcome counts and the family's top rejection reasons with one example each. The counts are a hash
-     * aggregation over every row; the examples are taken from the rejected rows only (taking a first value of a text
-     * column is a sort-based aggregation, which over every row was a full sort of the family). Every row read is
-     * exactly one outcome row (the joins are to the lake's keys, one row a key, and to the uncommon outcomes, one row
-     * a row), so the counts of a file add up to the rows read from it.
+     * Every file's outcome counts and the family's top rejection reasons with one example each. With the uncommon
+     * rows listed they come from the tally (every valid row is accepted but those listed), without a Spark query;
+     * a run classified whole counts its outcome rows.
      */
-    private StagedFamily summarize(Family family, List<FileRead> reads, Dataset<Row> outcomes)
+    private StagedFamily summarize(Family family, List<FileRead> reads, Outcomes outcomes, FamilyTally tally)
     {
-        List<Row> groups = outcomes.groupBy(RawRecords.FILE_ORDER, CHANGE, RULE_ID).agg(count(lit(1))).collectAsList();
-        // a rule's example is its earliest row in the order of judgement (file, sheet, row): the same in every run; a
-        // family without a rejected row (most daily batches) skips that query
-        Map<String, Row> examples = new HashMap<>();
-        if (groups.stream().anyMatch(group -> !group.isNullAt(2))) {
-            outcomes.filter(col(RULE_ID).isNotNull()).groupBy(RULE_ID)
-                    .agg(min(struct(RawRecords.FILE_ORDER, RawRecords.SOURCE_FILE, RawRecords.SOURCE_ROW, ValidationTransform.MESSAGE_ZH, ValidationTransform.MESSAGE_EN)))
-                    .collectAsList().forEach(example -> examples.put(example.getString(0), example.getStruct(1)));
+        if (outcomes.uncommon().isEmpty()) {
+            List<OutcomeRows> counts = countOutcomes(outcomes.rows());
+            // a family without a rejected row skips the query for the rules' examples
+            boolean anyRejected = counts.stream().anyMatch(group -> group.ruleId() != null);
+            return summarize(family, reads, counts, anyRejected ? rulesEarliestRows(outcomes.rows()) : Map.of());
         }
+        List<OutcomeRows> counts = new ArrayList<>();
+        tally.rowsByFileAndRule().forEach((fileRule, rows) -> counts.add(
+                new OutcomeRows(fileRule.fileOrder(), fileRule.ruleId() == null ? ACCEPTED : ChangeClassification.REJECTED, fileRule.ruleId(), rows)));
+        for (Row row : outcomes.uncommon().get()) {
+            int fileOrder = row.getInt(row.fieldIndex(RawRecords.FILE_ORDER));
+            counts.add(new OutcomeRows(fileOrder, ACCEPTED, null, -1));
+            counts.add(new OutcomeRows(fileOrder, row.getString(row.fieldIndex(CHANGE)), null, 1));
+        }
+        return summarize(family, reads, counts, tally.earliestByRule());
+    }
+
+    /**
+     * The outcome counts of a run classified whole: a hash aggregation over every row. Every row read is exactly one
+     * outcome row (the joins are to the lake's keys, one row a key), so the counts of a file add up to the rows read
+     * from it.
+     */
+    private static List<OutcomeRows> countOutcomes(Dataset<Row> outcomes)
+    {
+        return outcomes.groupBy(RawRecords.FILE_ORDER, CHANGE, RULE_ID).agg(count(lit(1))).collectAsList().stream()
+                .map(group -> new OutcomeRows(group.getInt(0), group.getString(1), group.isNullAt(2) ? null : group.getString(2), group.getLong(3)))
+                .toList();
+    }
+
+    /**
+     * Each rule's earliest row in the order of judgement, taken from the rejected rows only (taking a first value of
+     * a text column is a sort-based aggregation, which over every row was a full sort of the family).
+     */
+    private static Map<String, FamilyTally.RuleExample> rulesEarliestRows(Dataset<Row> outcomes)
+    {
+        Map<String, FamilyTally.RuleExample> examples = new HashMap<>();
+        outcomes.filter(col(RULE_ID).isNotNull()).groupBy(RULE_ID)
+                .agg(min(struct(RawRecords.FILE_ORDER, RawRecords.SOURCE_FILE, RawRecords.SOURCE_ROW, ValidationTransform.MESSAGE_ZH, ValidationTransform.MESSAGE_EN)))
+                .collectAsList().forEach(example -> {
+                    Row earliest = example.getStruct(1);
+                    examples.put(example.getString(0), new FamilyTally.RuleExample(earliest.getInt(0), earliest.getString(1), earliest.getLong(2),
+                            earliest.getString(3), earliest.getString(4)));
+                });
+        return examples;
+    }
+
+    private static StagedFamily summarize(Family family, List<FileRead> reads, List<OutcomeRows> outcomeRows, Map<String, FamilyTally.RuleExample> examples)
+    {
         Map<Integer, Map<String, Long>> byFile = new HashMap<>();
         Map<String, RunReport.RejectionReason> byRule = new java.util.TreeMap<>();
-        for (Row group : groups) {
-            byFile.computeIfAbsent(group.getInt(0), ignored -> new HashMap<>()).merge(group.getString(1), group.getLong(3), Long::sum);
-            if (!group.isNullAt(2)) {
-                Row earliest = examples.get(group.getString(2));
-                RunReport.RejectionReason example = new RunReport.RejectionReason(family.folder(), group.getString(2), group.getLong(3),
-                        earliest.getString(3), earliest.getString(4), earliest.getString(1) + ":" + earliest.getLong(2));
-                byRule.merge(group.getString(2), example, (left, right) -> new RunReport.RejectionReason(left.family(), left.ruleId(),
+        for (OutcomeRows group : outcomeRows) {
+            byFile.computeIfAbsent(group.fileOrder(), ignored -> new HashMap<>()).merge(group.change(), group.rows(), Long::sum);
+            if (group.ruleId() != null) {
+                FamilyTally.RuleExample earliest = examples.get(group.ruleId());
+                RunReport.RejectionReason example = new RunReport.RejectionReason(family.folder(), group.ruleId(), group.rows(),
+                        earliest.messageChinese(), earliest.messageEnglish(), earliest.sourceFile() + ":" + earliest.sourceRow());
+                byRule.merge(group.ruleId(), example, (left, right) -> new RunReport.RejectionReason(left.family(), left.ruleId(),
                         left.rows() + right.rows(), left.exampleZh(), left.exampleEn(), left.exampleLocation()));
             }
         }

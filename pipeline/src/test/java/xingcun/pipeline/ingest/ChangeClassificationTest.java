@@ -1,5 +1,6 @@
 package xingcun.pipeline.ingest;
 
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -10,11 +11,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.xxhash64;
+import static org.apache.spark.sql.functions.lit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The order of judgement of the data contract, on small hand-made batches. */
@@ -121,32 +123,12 @@ class ChangeClassificationTest
                 .containsExactly(RowFactory.create("accepted", false), RowFactory.create("duplicate", true));
         Dataset<Row> validated = spark.createDataFrame(List.of(RowFactory.create("k1", "a", 0, 2L, "f.csv", null),
                 RowFactory.create("k1", "a", 0, 3L, "f.csv", null), RowFactory.create("k2", "b", 0, 4L, "f.csv", null)), BATCH);
-        Dataset<Row> uncommon = ChangeClassification.uncommonOutcomes(validated, Optional.empty(), ChangeClassification.candidateKeys(validated, Optional.empty()));
+        Dataset<Row> uncommon = ChangeClassification.uncommonOutcomes(validated, Optional.empty(), candidateKeys(validated, Optional.empty()));
         // the new key k2 is the common case: only the repeated key is listed
         assertThat(uncommon.select("source_row", "change", "is_winner").orderBy("source_row").collectAsList())
                 .containsExactly(RowFactory.create(2L, "accepted", false), RowFactory.create(3L, "duplicate", true));
         assertThat(ChangeClassification.withOutcomes(validated, uncommon).select("source_row", "change", "is_winner").orderBy("source_row").collectAsList())
                 .containsExactly(RowFactory.create(2L, "accepted", false), RowFactory.create(3L, "duplicate", true), RowFactory.create(4L, "accepted", true));
-    }
-
-    @Test
-    void theCandidatesAreTheKeysRepeatedInTheRunOrHeldByTheLakeAndNoOthers()
-    {
-        Dataset<Row> validated = spark.createDataFrame(List.of(
-                RowFactory.create("repeated", "a", 0, 2L, "f.csv", null),
-                RowFactory.create("repeated", "b", 1, 2L, "g.csv", null),
-                RowFactory.create("in-lake", "a", 0, 3L, "f.csv", null),
-                RowFactory.create("new", "a", 0, 4L, "f.csv", null),
-                // rejected rows never make a key a candidate, even two of them with the same (absent) key
-                RowFactory.create(null, null, 0, 5L, "f.csv", "date.invalid"),
-                RowFactory.create(null, null, 0, 6L, "f.csv", "date.invalid")), BATCH);
-        Optional<Dataset<Row>> lakeKeys = Optional.of(spark.createDataFrame(List.of(
-                RowFactory.create("in-lake", "z"), RowFactory.create("only-in-lake", "z")), LAKE));
-        Dataset<Row> expected = spark.createDataFrame(List.of(RowFactory.create("repeated"), RowFactory.create("in-lake")),
-                new StructType().add("record_key", DataTypes.StringType)).select(xxhash64(col("record_key")).as("key_hash"));
-        assertThat(ChangeClassification.candidateKeys(validated, lakeKeys).collectAsList()).containsExactlyInAnyOrderElementsOf(expected.collectAsList());
-        assertThat(ChangeClassification.candidateKeys(validated, Optional.empty()).collectAsList())
-                .containsExactlyElementsOf(expected.limit(1).collectAsList());
     }
 
     /** The outcomes of both ways to classify, which must agree: every row shuffled, or only the uncommon ones broadcast. */
@@ -156,10 +138,18 @@ class ChangeClassificationTest
         Optional<Dataset<Row>> lakeKeys = Optional.of(spark.createDataFrame(lake, LAKE));
         Dataset<Row> shuffled = ChangeClassification.classify(validated, lakeKeys);
         Dataset<Row> broadcast = ChangeClassification.withOutcomes(validated,
-                ChangeClassification.uncommonOutcomes(validated, lakeKeys, ChangeClassification.candidateKeys(validated, lakeKeys)));
+                ChangeClassification.uncommonOutcomes(validated, lakeKeys, candidateKeys(validated, lakeKeys)));
         // every column the writes read: the outcome, the winner, the lake's hash (which files to rewrite), the sheet
         assertThat(everything(broadcast)).containsExactlyElementsOf(everything(shuffled));
         return outcomes(shuffled);
+    }
+
+    /** The candidate keys as the ingest finds them: the tally of the validated rows (which carry messages there). */
+    private static Dataset<Row> candidateKeys(Dataset<Row> validated, Optional<Dataset<Row>> lakeKeys)
+    {
+        Dataset<Row> withMessages = validated.withColumn("message_zh", lit(null).cast("string")).withColumn("message_en", lit(null).cast("string"));
+        long[] hashes = FamilyTally.gather(withMessages).candidateKeyHashes(JavaSparkContext.fromSparkContext(spark.sparkContext()), lakeKeys);
+        return spark.createDataFrame(Arrays.stream(hashes).mapToObj(hash -> RowFactory.create(hash)).toList(), new StructType().add("key_hash", DataTypes.LongType));
     }
 
     private static List<Row> everything(Dataset<Row> classified)

@@ -1,0 +1,197 @@
+package xingcun.pipeline.ingest;
+
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import xingcun.pipeline.read.RawRecords;
+
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
+
+/**
+ * What one pass over a family's validated rows learns, in the tasks that validate and cache them: the 64-bit hashes
+ * of the valid rows' keys (Spark's {@code xxhash64}, as the lake's keys are hashed), the rows of each file by rule,
+ * and each rule's earliest rejected row. Each task sends its part to the driver, which merges them. This replaced
+ * three Spark aggregations a family (the key hashes counted to find the keys that are not new, the outcome counts,
+ * the rules' examples), each a shuffle and a second pass over the cached rows.
+ *
+ * @param keyHashes the valid rows' key hashes, one a row, ascending (a key repeated in the run is there twice)
+ * @param rowsByFileAndRule rows by file and rule; a null rule counts the valid rows
+ * @param earliestByRule each rule's earliest row in the order of judgement (file, sheet, row): the same in every run
+ */
+record FamilyTally(long[] keyHashes, Map<FileRule, Long> rowsByFileAndRule, Map<String, RuleExample> earliestByRule) implements Serializable
+{
+    FamilyTally
+    {
+        requireNonNull(keyHashes, "keyHashes is null");
+        rowsByFileAndRule = Map.copyOf(requireNonNull(rowsByFileAndRule, "rowsByFileAndRule is null"));
+        earliestByRule = Map.copyOf(requireNonNull(earliestByRule, "earliestByRule is null"));
+    }
+
+    /** Rows of one file (its order in the run; the sheets of a workbook share it) under one rule, null for the valid rows. */
+    record FileRule(int fileOrder, String ruleId) implements Serializable {}
+
+    /** A rejected row as the run report shows it for its rule. */
+    record RuleExample(int fileOrder, String sourceFile, long sourceRow, String messageChinese, String messageEnglish) implements Serializable
+    {
+        /** The order of judgement: file, then sheet (Spark's order of strings: their UTF-8 bytes), then row. */
+        boolean isBefore(RuleExample other)
+        {
+            if (fileOrder != other.fileOrder) {
+                return fileOrder < other.fileOrder;
+            }
+            int bySheet = Arrays.compareUnsigned(utf8(sourceFile), utf8(other.sourceFile));
+            return bySheet != 0 ? bySheet < 0 : sourceRow < other.sourceRow;
+        }
+
+        private static byte[] utf8(String text)
+        {
+            return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * Tallies the validated rows, which builds their cache when they are persisted and not yet cached: this is then
+     * the family's first pass over its files.
+     */
+    static FamilyTally gather(Dataset<Row> validated)
+    {
+        Dataset<Row> facts = validated.select(
+                when(col(ValidationTransform.RULE_ID).isNull(), xxhash64(col(ValidationTransform.RECORD_KEY))),
+                col(RawRecords.FILE_ORDER), col(ValidationTransform.RULE_ID), col(RawRecords.SOURCE_FILE), col(RawRecords.SOURCE_ROW),
+                col(ValidationTransform.MESSAGE_ZH), col(ValidationTransform.MESSAGE_EN));
+        return merge(facts.javaRDD().mapPartitions(FamilyTally::tallyPartition).collect());
+    }
+
+    private static Iterator<FamilyTally> tallyPartition(Iterator<Row> rows)
+    {
+        long[] hashes = new long[1024];
+        int hashCount = 0;
+        Map<FileRule, Long> counts = new HashMap<>();
+        Map<String, RuleExample> earliest = new HashMap<>();
+        while (rows.hasNext()) {
+            Row row = rows.next();
+            String ruleId = row.isNullAt(2) ? null : row.getString(2);
+            counts.merge(new FileRule(row.getInt(1), ruleId), 1L, Long::sum);
+            if (ruleId == null) {
+                if (hashCount == hashes.length) {
+                    hashes = Arrays.copyOf(hashes, hashCount * 2);
+                }
+                hashes[hashCount++] = row.getLong(0);
+            }
+            else {
+                RuleExample example = new RuleExample(row.getInt(1), row.getString(3), row.getLong(4), row.getString(5), row.getString(6));
+                earliest.merge(ruleId, example, (kept, candidate) -> candidate.isBefore(kept) ? candidate : kept);
+            }
+        }
+        return List.of(new FamilyTally(Arrays.copyOf(hashes, hashCount), counts, earliest)).iterator();
+    }
+
+    static FamilyTally merge(List<FamilyTally> parts)
+    {
+        long[] hashes = new long[parts.stream().mapToInt(part -> part.keyHashes.length).sum()];
+        int at = 0;
+        Map<FileRule, Long> counts = new HashMap<>();
+        Map<String, RuleExample> earliest = new HashMap<>();
+        for (FamilyTally part : parts) {
+            System.arraycopy(part.keyHashes, 0, hashes, at, part.keyHashes.length);
+            at += part.keyHashes.length;
+            part.rowsByFileAndRule.forEach((fileRule, rows) -> counts.merge(fileRule, rows, Long::sum));
+            part.earliestByRule.forEach((rule, example) -> earliest.merge(rule, example, (kept, candidate) -> candidate.isBefore(kept) ? candidate : kept));
+        }
+        Arrays.parallelSort(hashes);
+        return new FamilyTally(hashes, counts, earliest);
+    }
+
+    /**
+     * The keys whose rows may have an outcome other than the common one (new, accepted, kept), as key hashes,
+     * ascending: keys the run holds more than once and keys the lake holds. A first load or a day's batch has a few
+     * thousand (its repeats), a re-run of ledgers already in the lake every key. Two keys sharing a hash only add a
+     * key to look at closely ({@link ChangeClassification#uncommonOutcomes} classifies by the key itself).
+     *
+     * @param lakeKeys the lake's keys of the family (a {@code record_key} column), absent when it has none: only those
+     *        among the run's hashes come back from its tasks, which receive the run's hashes as a broadcast
+     */
+    long[] candidateKeyHashes(JavaSparkContext sparkContext, Optional<Dataset<Row>> lakeKeys)
+    {
+        long[] distinct = distinctOfSorted(keyHashes);
+        long[] repeated = repeatedKeyHashes();
+        if (lakeKeys.isEmpty() || distinct.length == 0) {
+            return repeated;
+        }
+        Broadcast<long[]> runHashes = sparkContext.broadcast(distinct);
+        try {
+            List<long[]> held = lakeKeys.get().select(xxhash64(col(ValidationTransform.RECORD_KEY))).javaRDD()
+                    .mapPartitions(lakeRows -> List.of(among(lakeRows, runHashes.value())).iterator()).collect();
+            long[] candidates = concat(repeated, held);
+            Arrays.parallelSort(candidates);
+            return distinctOfSorted(candidates);
+        }
+        finally {
+            runHashes.destroy(true);
+        }
+    }
+
+    private long[] repeatedKeyHashes()
+    {
+        long[] repeated = new long[keyHashes.length];
+        int count = 0;
+        for (int i = 1; i < keyHashes.length; i++) {
+            if (keyHashes[i] == keyHashes[i - 1] && (count == 0 || repeated[count - 1] != keyHashes[i])) {
+                repeated[count++] = keyHashes[i];
+            }
+        }
+        return Arrays.copyOf(repeated, count);
+    }
+
+    /** An ascending array without its repeats (a stream's distinct() would box every value into a set). */
+    private static long[] distinctOfSorted(long[] sorted)
+    {
+        long[] distinct = new long[sorted.length];
+        int count = 0;
+        for (long value : sorted) {
+            if (count == 0 || distinct[count - 1] != value) {
+                distinct[count++] = value;
+            }
+        }
+        return Arrays.copyOf(distinct, count);
+    }
+
+    private static long[] among(Iterator<Row> lakeRows, long[] runHashes)
+    {
+        long[] found = new long[16];
+        int count = 0;
+        while (lakeRows.hasNext()) {
+            long hash = lakeRows.next().getLong(0);
+            if (Arrays.binarySearch(runHashes, hash) >= 0) {
+                if (count == found.length) {
+                    found = Arrays.copyOf(found, count * 2);
+                }
+                found[count++] = hash;
+            }
+        }
+        return Arrays.copyOf(found, count);
+    }
+
+    private static long[] concat(long[] first, List<long[]> rest)
+    {
+        long[] all = Arrays.copyOf(first, first.length + rest.stream().mapToInt(part -> part.length).sum());
+        int at = first.length;
+        for (long[] part : rest) {
+            System.arraycopy(part, 0, all, at, part.length);
+            at += part.length;
+        }
+        return all;
+    }
+}

@@ -1,0 +1,140 @@
+package xingcun.pipeline.ingest;
+
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.xxhash64;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The one pass over a family's validated rows: what it counts, which examples it keeps, which keys it names. */
+class FamilyTallyTest
+{
+    private static final StructType VALIDATED = new StructType()
+            .add("record_key", DataTypes.StringType)
+            .add("record_hash", DataTypes.StringType)
+            .add("file_order", DataTypes.IntegerType)
+            .add("source_row", DataTypes.LongType)
+            .add("source_file", DataTypes.StringType)
+            .add("rule_id", DataTypes.StringType)
+            .add("message_zh", DataTypes.StringType)
+            .add("message_en", DataTypes.StringType);
+    private static final StructType LAKE = new StructType()
+            .add("record_key", DataTypes.StringType)
+            .add("record_hash", DataTypes.StringType);
+    private static SparkSession spark;
+
+    @BeforeAll
+    static void start()
+    {
+        spark = SparkTestSession.start();
+    }
+
+    @AfterAll
+    static void stop()
+    {
+        spark.stop();
+    }
+
+    @Test
+    void countsEveryRowByFileAndRuleAndHashesTheValidKeysAsSparkDoes()
+    {
+        Dataset<Row> validated = validated(List.of(
+                valid("k1", 0, 2L), valid("k2", 0, 3L), valid("k1", 1, 2L),
+                rejected("date.invalid", 0, 4L, "f.csv"), rejected("date.invalid", 1, 5L, "g.csv"), rejected("phone.invalid", 1, 6L, "g.csv")));
+        FamilyTally tally = FamilyTally.gather(validated);
+        assertThat(tally.rowsByFileAndRule()).isEqualTo(Map.of(
+                new FamilyTally.FileRule(0, null), 2L, new FamilyTally.FileRule(1, null), 1L,
+                new FamilyTally.FileRule(0, "date.invalid"), 1L, new FamilyTally.FileRule(1, "date.invalid"), 1L,
+                new FamilyTally.FileRule(1, "phone.invalid"), 1L));
+        long[] sparkHashes = validated.filter(col("rule_id").isNull()).select(xxhash64(col("record_key")))
+                .collectAsList().stream().mapToLong(row -> row.getLong(0)).sorted().toArray();
+        assertThat(tally.keyHashes()).hasSize(3).containsExactly(sparkHashes);
+    }
+
+    @Test
+    void keepsEachRulesEarliestRowInSparksOrderOfJudgement()
+    {
+        // file order first; then the sheet, compared as Spark compares strings (UTF-8 bytes: "｡" U+FF61 comes before
+        // "𠀀" U+20000, which UTF-16 order would put first); then the row
+        Dataset<Row> validated = validated(List.of(
+                rejected("date.invalid", 1, 2L, "a.csv"), rejected("date.invalid", 0, 9L, "w.xlsx#B"), rejected("date.invalid", 0, 8L, "w.xlsx#B"),
+                rejected("date.invalid", 0, 30L, "w.xlsx#A"),
+                rejected("phone.invalid", 0, 5L, "w.xlsx#\uD840\uDC00"), rejected("phone.invalid", 0, 7L, "w.xlsx#\uFF61"),
+                valid("k1", 0, 1L)));
+        Map<String, FamilyTally.RuleExample> expected = new java.util.HashMap<>();
+        validated.filter(col("rule_id").isNotNull()).groupBy("rule_id")
+                .agg(min(struct("file_order", "source_file", "source_row", "message_zh", "message_en"))).collectAsList()
+                .forEach(row -> {
+                    Row earliest = row.getStruct(1);
+                    expected.put(row.getString(0), new FamilyTally.RuleExample(earliest.getInt(0), earliest.getString(1), earliest.getLong(2),
+                            earliest.getString(3), earliest.getString(4)));
+                });
+        assertThat(FamilyTally.gather(validated).earliestByRule()).isEqualTo(expected).isEqualTo(Map.of(
+                "date.invalid", new FamilyTally.RuleExample(0, "w.xlsx#A", 30L, "date.invalid 中文 30", "date.invalid 30"),
+                "phone.invalid", new FamilyTally.RuleExample(0, "w.xlsx#\uFF61", 7L, "phone.invalid 中文 7", "phone.invalid 7")));
+    }
+
+    @Test
+    void theCandidatesAreTheKeysRepeatedInTheRunOrHeldByTheLakeAndNoOthers()
+    {
+        FamilyTally tally = FamilyTally.gather(validated(List.of(
+                valid("repeated", 0, 2L), valid("repeated", 1, 2L), valid("in-lake", 0, 3L), valid("new", 0, 4L),
+                // rejected rows never make a key a candidate, even two of them with the same (absent) key
+                rejected("date.invalid", 0, 5L, "f.csv"), rejected("date.invalid", 0, 6L, "f.csv"))));
+        JavaSparkContext sparkContext = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Dataset<Row> lakeKeys = spark.createDataFrame(List.of(RowFactory.create("in-lake", "z"), RowFactory.create("only-in-lake", "z")), LAKE);
+        assertThat(tally.candidateKeyHashes(sparkContext, Optional.of(lakeKeys))).containsExactly(sorted(hash("repeated"), hash("in-lake")));
+        assertThat(tally.candidateKeyHashes(sparkContext, Optional.empty())).containsExactly(hash("repeated"));
+    }
+
+    @Test
+    void aRunWithoutValidRowsHasNoCandidatesAndNeedsNoLakeLookUp()
+    {
+        FamilyTally tally = FamilyTally.gather(validated(List.of(rejected("date.invalid", 0, 2L, "f.csv"))));
+        Dataset<Row> lakeKeys = spark.createDataFrame(List.of(RowFactory.create("in-lake", "z")), LAKE);
+        assertThat(tally.keyHashes()).isEmpty();
+        assertThat(tally.candidateKeyHashes(JavaSparkContext.fromSparkContext(spark.sparkContext()), Optional.of(lakeKeys))).isEmpty();
+    }
+
+    /** Spread over three partitions, so that the tasks' parts are merged. */
+    private static Dataset<Row> validated(List<Row> rows)
+    {
+        return spark.createDataFrame(rows, VALIDATED).repartition(3);
+    }
+
+    private static Row valid(String key, int fileOrder, long row)
+    {
+        return RowFactory.create(key, "h-" + key, fileOrder, row, "f" + fileOrder + ".csv", null, null, null);
+    }
+
+    private static Row rejected(String rule, int fileOrder, long row, String file)
+    {
+        return RowFactory.create(null, null, fileOrder, row, file, rule, rule + " 中文 " + row, rule + " " + row);
+    }
+
+    private static long hash(String key)
+    {
+        return spark.createDataFrame(List.of(RowFactory.create(key)), new StructType().add("record_key", DataTypes.StringType))
+                .select(xxhash64(col("record_key"))).first().getLong(0);
+    }
+
+    private static long[] sorted(long... hashes)
+    {
+        return java.util.Arrays.stream(hashes).sorted().toArray();
+    }
+}
