@@ -22,6 +22,8 @@ public final class IngestSessions
             // a run's rows are cached once between its writes and counts; compressing that cache cost a quarter of
             // the ingest's CPU (dictionary statistics per column) to save memory the run gives back minutes later
             "spark.sql.inMemoryColumnarStorage.compressed", "false",
+            // …and it keeps whole rows, not columns: see RowCacheSerializer
+            "spark.sql.cache.serializer", RowCacheSerializer.class.getName(),
             // a year-partitioned write keeps one Parquet writer open per year a task meets instead of sorting every
             // row by year first (a full sort of the family, spilling on a 2 GB heap); past 8 years a task sorts the rest
             "spark.sql.maxConcurrentOutputFileWriters", "8",

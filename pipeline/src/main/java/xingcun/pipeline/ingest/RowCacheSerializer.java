@@ -1,0 +1,191 @@
+package xingcun.pipeline.ingest;
+
+import org.apache.spark.rdd.RDD;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.Attribute;
+import org.apache.spark.sql.catalyst.expressions.Expression;
+import org.apache.spark.sql.catalyst.expressions.UnsafeProjection;
+import org.apache.spark.sql.catalyst.expressions.UnsafeRow;
+import org.apache.spark.sql.columnar.CachedBatch;
+import org.apache.spark.sql.columnar.CachedBatchSerializer;
+import org.apache.spark.sql.internal.SQLConf;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.vectorized.ColumnarBatch;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.unsafe.Platform;
+import scala.Function2;
+import scala.collection.immutable.Seq;
+import scala.jdk.javaapi.CollectionConverters;
+
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
+/**
+ * Spark's cache of a family's validated rows kept as rows, not columns ({@code spark.sql.cache.serializer}). Spark's
+ * default cache builds a column vector and its statistics for every column of every batch and turns them back into
+ * rows on every read; an ingest reads whole rows (to write them) and never filters on cached statistics, and building
+ * and reading those columns was about a tenth of a province ingest's executor time. Here a batch is the rows' own
+ * bytes ({@link UnsafeRow}s, as Spark's operators pass them), each after its length: caching is a copy, reading
+ * points a row at the bytes.
+ */
+public final class RowCacheSerializer implements CachedBatchSerializer
+{
+    /** Bytes of rows a batch holds at most (and one row more): a unit Spark can spill and read back alone. */
+    private static final int BATCH_BYTES = 4 << 20;
+
+    /** Rows as bytes, each an int length and the row's bytes. */
+    record RowBatch(int numRows, byte[] rows) implements CachedBatch, Serializable
+    {
+        @Override
+        public long sizeInBytes()
+        {
+            return rows.length;
+        }
+    }
+
+    @Override
+    public boolean supportsColumnarInput(Seq<Attribute> schema)
+    {
+        return false;
+    }
+
+    @Override
+    public boolean supportsColumnarOutput(StructType schema)
+    {
+        return false;
+    }
+
+    @Override
+    public RDD<CachedBatch> convertInternalRowToCachedBatch(RDD<InternalRow> input, Seq<Attribute> schema, StorageLevel storageLevel, SQLConf conf)
+    {
+        DataType[] types = CollectionConverters.asJava(schema).stream().map(Attribute::dataType).toArray(DataType[]::new);
+        return input.toJavaRDD().mapPartitions((Iterator<InternalRow> rows) -> batches(rows, types)).rdd();
+    }
+
+    @Override
+    public RDD<InternalRow> convertCachedBatchToInternalRow(RDD<CachedBatch> input, Seq<Attribute> cacheAttributes, Seq<Attribute> selectedAttributes, SQLConf conf)
+    {
+        boolean everyColumn = selectedAttributes.equals(cacheAttributes);
+        return input.toJavaRDD().mapPartitions((Iterator<CachedBatch> batches) -> {
+            Iterator<InternalRow> rows = new CachedRows(batches, cacheAttributes.size());
+            if (everyColumn) {
+                return rows;
+            }
+            // the columns a query reads, by position in the cached rows
+            @SuppressWarnings("unchecked") // an attribute is an expression: Scala's Seq is covariant, Java's view of it is not
+            Seq<Expression> selected = (Seq<Expression>) (Seq<?>) selectedAttributes;
+            UnsafeProjection projection = UnsafeProjection.create(selected, cacheAttributes);
+            return new Iterator<InternalRow>()
+            {
+                @Override
+                public boolean hasNext()
+                {
+                    return rows.hasNext();
+                }
+
+                @Override
+                public InternalRow next()
+                {
+                    return projection.apply(rows.next());
+                }
+            };
+        }).rdd();
+    }
+
+    @Override
+    public Function2<Object, scala.collection.Iterator<CachedBatch>, scala.collection.Iterator<CachedBatch>> buildFilter(Seq<Expression> predicates, Seq<Attribute> cachedAttributes)
+    {
+        // no statistics, so no batch is skipped: the query's own filter still applies to every row
+        return (Function2<Object, scala.collection.Iterator<CachedBatch>, scala.collection.Iterator<CachedBatch>> & Serializable) (partition, batches) -> batches;
+    }
+
+    @Override
+    public RDD<CachedBatch> convertColumnarBatchToCachedBatch(RDD<ColumnarBatch> input, Seq<Attribute> schema, StorageLevel storageLevel, SQLConf conf)
+    {
+        throw new UnsupportedOperationException("Cannot cache columnar batches: this cache keeps rows (supportsColumnarInput is false)");
+    }
+
+    @Override
+    public RDD<ColumnarBatch> convertCachedBatchToColumnarBatch(RDD<CachedBatch> input, Seq<Attribute> cacheAttributes, Seq<Attribute> selectedAttributes, SQLConf conf)
+    {
+        throw new UnsupportedOperationException("Cannot read cached rows as columnar batches: this cache keeps rows (supportsColumnarOutput is false)");
+    }
+
+    private static Iterator<CachedBatch> batches(Iterator<InternalRow> rows, DataType[] types)
+    {
+        // the rows of Spark's operators are UnsafeRows already; anything else is made one
+        UnsafeProjection toUnsafe = UnsafeProjection.create(types);
+        return new Iterator<>()
+        {
+            @Override
+            public boolean hasNext()
+            {
+                return rows.hasNext();
+            }
+
+            @Override
+            public CachedBatch next()
+            {
+                if (!rows.hasNext()) {
+                    throw new NoSuchElementException("Cannot cache more rows: the partition has none left");
+                }
+                byte[] bytes = new byte[64 << 10];
+                int used = 0;
+                int count = 0;
+                while (used < BATCH_BYTES && rows.hasNext()) {
+                    InternalRow next = rows.next();
+                    UnsafeRow row = next instanceof UnsafeRow unsafe ? unsafe : toUnsafe.apply(next);
+                    int size = row.getSizeInBytes();
+                    if (used + 4 + size > bytes.length) {
+                        bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, used + 4 + size));
+                    }
+                    Platform.putInt(bytes, Platform.BYTE_ARRAY_OFFSET + used, size);
+                    row.writeToMemory(bytes, Platform.BYTE_ARRAY_OFFSET + used + 4);
+                    used += 4 + size;
+                    count++;
+                }
+                return new RowBatch(count, Arrays.copyOf(bytes, used));
+            }
+        };
+    }
+
+    /** The rows of a partition's batches, one {@link UnsafeRow} pointed at each in turn (Spark's operators copy what they keep). */
+    private static final class CachedRows implements Iterator<InternalRow>
+    {
+        private final Iterator<CachedBatch> batches;
+        private final UnsafeRow row;
+        private byte[] bytes = new byte[0];
+        private int at;
+
+        CachedRows(Iterator<CachedBatch> batches, int columns)
+        {
+            this.batches = batches;
+            this.row = new UnsafeRow(columns);
+        }
+
+        @Override
+        public boolean hasNext()
+        {
+            while (at == bytes.length && batches.hasNext()) {
+                bytes = ((RowBatch) batches.next()).rows();
+                at = 0;
+            }
+            return at < bytes.length;
+        }
+
+        @Override
+        public InternalRow next()
+        {
+            if (!hasNext()) {
+                throw new NoSuchElementException("Cannot read another cached row: the partition has none left");
+            }
+            int size = Platform.getInt(bytes, Platform.BYTE_ARRAY_OFFSET + at);
+            row.pointTo(bytes, Platform.BYTE_ARRAY_OFFSET + at + 4, size);
+            at += 4 + size;
+            return row;
+        }
+    }
+}
