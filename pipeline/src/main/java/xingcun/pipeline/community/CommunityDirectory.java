@@ -100,6 +100,9 @@ public final class CommunityDirectory
 
     public Optional<Community> byCode(String code)
     {
+        if (code.length() == 12 && Text.isAsciiDigits(code, 0, 12)) {
+            return Optional.ofNullable(byCode.get(code)); // typed as stored: no folding or pattern needed
+        }
         String digits = Text.halfWidth(code).strip();
         return TWELVE_DIGITS.matcher(digits).matches() ? Optional.ofNullable(byCode.get(digits)) : Optional.empty();
     }

@@ -22,8 +22,14 @@ public final class DateParser
     /** The date, or empty when the text is no date this parser knows (including impossible ones like 2021-02-30). */
     public static Optional<LocalDate> parse(String value)
     {
-        String text = Text.halfWidth(value).strip();
+        boolean canonical = isoDate(value);
+        String text = canonical ? value : Text.halfWidth(value).strip();
         try {
+            if (canonical) {
+                // typed the canonical way (most cells of generated and exported ledgers): what SEPARATED would read,
+                // without a regex (the regex engine was ≈ 1 % of a province ingest's executor samples here)
+                return Optional.of(date(text.substring(0, 4), text.substring(5, 7), text.substring(8, 10)));
+            }
             Matcher separated = SEPARATED.matcher(text);
             if (separated.matches()) {
                 return Optional.of(date(separated.group(1), separated.group(2), separated.group(3)));
@@ -41,6 +47,13 @@ public final class DateParser
             return Optional.empty();
         }
         return Optional.empty();
+    }
+
+    /** 2021-07-13 exactly: ASCII digits, hyphens, nothing around them. */
+    private static boolean isoDate(String value)
+    {
+        return value.length() == 10 && value.charAt(4) == '-' && value.charAt(7) == '-'
+                && Text.isAsciiDigits(value, 0, 4) && Text.isAsciiDigits(value, 5, 7) && Text.isAsciiDigits(value, 8, 10);
     }
 
     private static LocalDate date(String year, String month, String day)

@@ -22,6 +22,10 @@ public final class NumberParser
 
     public static Optional<ParsedNumber> parse(String value)
     {
+        if (!value.isEmpty() && value.length() <= 18 && Text.isAsciiDigits(value, 0, value.length())) {
+            // a plain count (most cells): what the pattern would read, without a regex
+            return Optional.of(new ParsedNumber(BigDecimal.valueOf(Long.parseLong(value)), false));
+        }
         String text = Text.halfWidth(value).strip().replace(",", "").replace("，", "").replace(" ", "");
         Matcher matcher = NUMBER.matcher(text);
         if (!matcher.matches()) {

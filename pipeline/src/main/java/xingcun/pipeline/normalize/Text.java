@@ -59,6 +59,21 @@ public final class Text
         return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
+    /**
+     * Whether the characters from {@code from} to {@code to} (exclusive) are all ASCII digits, as a regex {@code \d}
+     * matches them: the parsers' fast path for cells typed the canonical way, which then need no regex.
+     */
+    public static boolean isAsciiDigits(String value, int from, int to)
+    {
+        for (int i = from; i < to; i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Folds full-width forms to half-width (NFKC), e.g. "２０２１" to "2021" and "（" to "(". */
     public static String halfWidth(String value)
     {

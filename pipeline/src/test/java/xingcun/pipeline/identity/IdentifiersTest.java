@@ -53,6 +53,13 @@ class IdentifiersTest
         assertThat(PersonalNumbers.maskResidentId("11010519491231002X")).isEqualTo("1101**********002X");
         assertThat(PersonalNumbers.isMobilePhone("13812345678")).isTrue();
         assertThat(PersonalNumbers.isMobilePhone("12812345678")).isFalse();
+        // as the pattern 1[3-9]\d{9} reads them: eleven ASCII digits, no more, no fewer, no full-width ones
+        assertThat(PersonalNumbers.isMobilePhone("19912345678")).isTrue();
+        assertThat(PersonalNumbers.isMobilePhone("1381234567")).isFalse();
+        assertThat(PersonalNumbers.isMobilePhone("138123456789")).isFalse();
+        assertThat(PersonalNumbers.isMobilePhone("1381234567a")).isFalse();
+        assertThat(PersonalNumbers.isMobilePhone("23812345678")).isFalse();
+        assertThat(PersonalNumbers.isMobilePhone("１３８１２３４５６７８")).isFalse();
         assertThat(PersonalNumbers.maskPhone("13812345678")).isEqualTo("138****5678");
     }
 

@@ -43,6 +43,11 @@ class ParsersTest
         assertThat(NumberParser.parse("-12").orElseThrow().value()).isEqualByComparingTo("-12");
         assertThat(NumberParser.parse("约一千")).isEmpty();
         assertThat(NumberParser.parse("1.2.3")).isEmpty();
+        // plain digits take a path without the pattern: the same numbers, to 18 digits and past them
+        assertThat(NumberParser.parse("007")).contains(new NumberParser.ParsedNumber(new BigDecimal("7"), false));
+        assertThat(NumberParser.parse("123456789012345678")).contains(new NumberParser.ParsedNumber(new BigDecimal("123456789012345678"), false));
+        assertThat(NumberParser.parse("1234567890123456789")).contains(new NumberParser.ParsedNumber(new BigDecimal("1234567890123456789"), false));
+        assertThat(NumberParser.parse("")).isEmpty();
     }
 
     @Test

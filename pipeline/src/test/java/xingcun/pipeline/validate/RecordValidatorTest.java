@@ -28,6 +28,9 @@ class RecordValidatorTest
         assertThat(directory.byName("西华").orElseThrow().code()).isEqualTo("530112008003");
         assertThat(directory.byCode("530112010014").orElseThrow().shortName()).isEqualTo("律则");
         assertThat(directory.byCode("530112001001")).isEmpty(); // an urban community, not in the program
+        // typed as stored, or full-width and with spaces: the same community
+        assertThat(directory.byCode(" ５３０１１２０１００１４ ").orElseThrow().shortName()).isEqualTo("律则");
+        assertThat(directory.byCode("53011201001")).isEmpty();
         assertThat(directory.byName("幸福")).isEmpty();
         // a name that ends in 村 keeps it: only the office suffixes are optional
         CommunityDirectory withNewVillage = directory.withOverrides(java.util.List.of(
