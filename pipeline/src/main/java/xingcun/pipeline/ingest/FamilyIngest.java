@@ -22,6 +22,7 @@ import xingcun.pipeline.validate.RecordValidator;
 import xingcun.pipeline.validate.ValidationContext;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -34,8 +35,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.input_file_name;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.struct;
 import static xingcun.pipeline.ingest.ChangeClassification.ACCEPTED;
 import static xingcun.pipeline.ingest.ChangeClassification.CHANGE;
 import static xingcun.pipeline.ingest.ChangeClassification.DUPLICATE;
@@ -89,7 +88,7 @@ final class FamilyIngest
         List<JavaRDD<RawRecord>> files = reads.stream().filter(read -> read.rows().isPresent()).map(read -> read.rows().get()).toList();
         JavaRDD<RawRecord> raw = files.isEmpty() ? sparkContext.emptyRDD() : sparkContext.union(files.toArray(JavaRDD[]::new));
         Broadcast<RecordValidator> validator = sparkContext.broadcast(new RecordValidator(family, context));
-        // every row read, once, validated: kept for the classification, the writes and the counts that follow, so the
+        // every row read, once, validated: kept for the tally, the classification and the writes that follow, so the
         // files are read and validated once
         long inputBytes = inputBytes(reads);
         StorageLevel cacheLevel = cacheLevel(inputBytes);
@@ -99,9 +98,11 @@ final class FamilyIngest
             // the first pass over the files: read, validate, cache, tally
             FamilyTally tally = FamilyTally.gather(validated);
             Dataset<Row> lakeRows = LakeTables.read(spark, lake, family);
-            Optional<Dataset<Row>> lakeKeys = lake.currentFiles(family.folder()).isEmpty() ? Optional.empty() : Optional.of(lakeKeys(inputBytes, validated, lakeRows));
+            boolean lakeHasRows = !lake.currentFiles(family.folder()).isEmpty();
+            Optional<Dataset<Row>> lakeKeys = lakeHasRows ? Optional.of(lakeKeys(inputBytes, validated, lakeRows)) : Optional.empty();
             int writeTasks = writeTasks(inputBytes);
-            Outcomes classified = outcomes(validated, tally, lakeKeys, kept, cacheLevel);
+            Outcomes classified = outcomes(validated, tally, lakeHasRows ? Optional.of(lakeRows) : Optional.empty(), lakeKeys, kept, cacheLevel);
+            tally = tally.withoutKeyHashes(); // 8 bytes a valid row: not held through the writes
             Dataset<Row> outcomes = classified.rows();
             StagedFamily summary = summarize(family, reads, classified, tally);
             Counts counts = summary.files().stream().map(RunReport.FileResult::counts).reduce(Counts.zero(), Counts::plus);
@@ -146,15 +147,18 @@ final class FamilyIngest
      * of mostly known keys (ledgers ingested again) has too many of those to broadcast: it classifies the rows
      * themselves, once, and keeps the result in {@code kept}.
      */
-    private Outcomes outcomes(Dataset<Row> validated, FamilyTally tally, Optional<Dataset<Row>> lakeKeys, List<Dataset<Row>> kept, StorageLevel cacheLevel)
+    private Outcomes outcomes(Dataset<Row> validated, FamilyTally tally, Optional<Dataset<Row>> lakeRows, Optional<Dataset<Row>> lakeKeys,
+            List<Dataset<Row>> kept, StorageLevel cacheLevel)
     {
         int broadcastLimit = broadcastLimit();
-        long[] candidateKeys = tally.candidateKeyHashes(JavaSparkContext.fromSparkContext(spark.sparkContext()), lakeKeys);
-        if (candidateKeys.length <= broadcastLimit) {
-            List<Row> candidateRows = java.util.Arrays.stream(candidateKeys).mapToObj(hash -> RowFactory.create(hash)).toList();
+        // the lake's rows, not its one-row-a-key table: only which of the run's hashes it holds is asked, so its key
+        // column is scanned without the shuffle that de-duplicates it
+        Optional<long[]> candidateKeys = tally.candidateKeyHashes(JavaSparkContext.fromSparkContext(spark.sparkContext()), lakeRows, broadcastLimit);
+        if (candidateKeys.isPresent()) {
+            List<Row> candidateRows = Arrays.stream(candidateKeys.get()).mapToObj(hash -> RowFactory.create(hash)).toList();
             Dataset<Row> uncommon = ChangeClassification.uncommonOutcomes(validated, lakeKeys, spark.createDataFrame(candidateRows, CANDIDATE_KEYS));
             // no candidate key, no uncommon row: most daily batches and first loads without repeats skip that query
-            List<Row> listed = candidateKeys.length == 0 ? List.of() : uncommon.limit(broadcastLimit + 1).collectAsList();
+            List<Row> listed = candidateRows.isEmpty() ? List.of() : uncommon.limit(broadcastLimit + 1).collectAsList();
             if (listed.size() <= broadcastLimit) {
                 return new Outcomes(ChangeClassification.withOutcomes(validated, spark.createDataFrame(listed, uncommon.schema())), Optional.of(listed));
             }
@@ -319,17 +323,14 @@ final class FamilyIngest
     private record OutcomeRows(int fileOrder, String change, String ruleId, long rows) {}
 
     /**
-     * Every file's outcome counts and the family's top rejection reasons with one example each. With the uncommon
-     * rows listed they come from the tally (every valid row is accepted but those listed), without a Spark query;
-     * a run classified whole counts its outcome rows.
+     * Every file's outcome counts and the family's top rejection reasons with one example each (the tally's). With the
+     * uncommon rows listed the counts come from the tally too (every valid row is accepted but those listed), without
+     * a Spark query; a run classified whole counts its outcome rows.
      */
     private StagedFamily summarize(Family family, List<FileRead> reads, Outcomes outcomes, FamilyTally tally)
     {
         if (outcomes.uncommon().isEmpty()) {
-            List<OutcomeRows> counts = countOutcomes(outcomes.rows());
-            // a family without a rejected row skips the query for the rules' examples
-            boolean anyRejected = counts.stream().anyMatch(group -> group.ruleId() != null);
-            return summarize(family, reads, counts, anyRejected ? rulesEarliestRows(outcomes.rows()) : Map.of());
+            return summarize(family, reads, countOutcomes(outcomes.rows()), tally.earliestByRule());
         }
         List<OutcomeRows> counts = new ArrayList<>();
         tally.rowsByFileAndRule().forEach((fileRule, rows) -> counts.add(
@@ -352,23 +353,6 @@ final class FamilyIngest
         return outcomes.groupBy(RawRecords.FILE_ORDER, CHANGE, RULE_ID).agg(count(lit(1))).collectAsList().stream()
                 .map(group -> new OutcomeRows(group.getInt(0), group.getString(1), group.isNullAt(2) ? null : group.getString(2), group.getLong(3)))
                 .toList();
-    }
-
-    /**
-     * Each rule's earliest row in the order of judgement, taken from the rejected rows only (taking a first value of
-     * a text column is a sort-based aggregation, which over every row was a full sort of the family).
-     */
-    private static Map<String, FamilyTally.RuleExample> rulesEarliestRows(Dataset<Row> outcomes)
-    {
-        Map<String, FamilyTally.RuleExample> examples = new HashMap<>();
-        outcomes.filter(col(RULE_ID).isNotNull()).groupBy(RULE_ID)
-                .agg(min(struct(RawRecords.FILE_ORDER, RawRecords.SOURCE_FILE, RawRecords.SOURCE_ROW, ValidationTransform.MESSAGE_ZH, ValidationTransform.MESSAGE_EN)))
-                .collectAsList().forEach(example -> {
-                    Row earliest = example.getStruct(1);
-                    examples.put(example.getString(0), new FamilyTally.RuleExample(earliest.getInt(0), earliest.getString(1), earliest.getLong(2),
-                            earliest.getString(3), earliest.getString(4)));
-                });
-        return examples;
     }
 
     private static StagedFamily summarize(Family family, List<FileRead> reads, List<OutcomeRows> outcomeRows, Map<String, FamilyTally.RuleExample> examples)

@@ -20,13 +20,15 @@ import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
 /**
- * What one pass over a family's validated rows learns, in the tasks that validate and cache them: the 64-bit hashes
- * of the valid rows' keys (Spark's {@code xxhash64}, as the lake's keys are hashed), the rows of each file by rule,
- * and each rule's earliest rejected row. Each task sends its part to the driver, which merges them. This replaced
- * three Spark aggregations a family (the key hashes counted to find the keys that are not new, the outcome counts,
- * the rules' examples), each a shuffle and a second pass over the cached rows.
+ * What one pass over a family's validated rows learns, in the tasks that validate and cache them (each task reads its
+ * partition back from the cache it has just built): the 64-bit hashes of the valid rows' keys (Spark's
+ * {@code xxhash64}, as the lake's keys are hashed), the rows of each file by rule, and each rule's earliest rejected
+ * row. Each task sends its part to the driver, which merges them. This replaced three Spark aggregations a family,
+ * each with a shuffle: the key hashes counted (in the pass that built the cache) to find the keys that are not new,
+ * and the outcome counts and the rules' examples (each another pass over the cached rows).
  *
- * @param keyHashes the valid rows' key hashes, one a row, ascending (a key repeated in the run is there twice)
+ * @param keyHashes the valid rows' key hashes, one a row, ascending (a key repeated in the run is there twice); 8 bytes
+ *        a valid row on the driver, so dropped ({@link #withoutKeyHashes}) once the candidates are known
  * @param rowsByFileAndRule rows by file and rule; a null rule counts the valid rows
  * @param earliestByRule each rule's earliest row in the order of judgement (file, sheet, row): the same in every run
  */
@@ -95,7 +97,9 @@ record FamilyTally(long[] keyHashes, Map<FileRule, Long> rowsByFileAndRule, Map<
                 earliest.merge(ruleId, example, (kept, candidate) -> candidate.isBefore(kept) ? candidate : kept);
             }
         }
-        return List.of(new FamilyTally(Arrays.copyOf(hashes, hashCount), counts, earliest)).iterator();
+        long[] sorted = Arrays.copyOf(hashes, hashCount);
+        Arrays.sort(sorted); // on the executors, so that the driver merges sorted runs
+        return List.of(new FamilyTally(sorted, counts, earliest)).iterator();
     }
 
     static FamilyTally merge(List<FamilyTally> parts)
@@ -114,41 +118,57 @@ record FamilyTally(long[] keyHashes, Map<FileRule, Long> rowsByFileAndRule, Map<
         return new FamilyTally(hashes, counts, earliest);
     }
 
+    /** The same tally without its key hashes, which the counts and examples do not need. */
+    FamilyTally withoutKeyHashes()
+    {
+        return new FamilyTally(new long[0], rowsByFileAndRule, earliestByRule);
+    }
+
     /**
      * The keys whose rows may have an outcome other than the common one (new, accepted, kept), as key hashes,
      * ascending: keys the run holds more than once and keys the lake holds. A first load or a day's batch has a few
-     * thousand (its repeats), a re-run of ledgers already in the lake every key. Two keys sharing a hash only add a
-     * key to look at closely ({@link ChangeClassification#uncommonOutcomes} classifies by the key itself).
+     * thousand (its repeats); a re-run of ledgers already in the lake has every key, more than {@code limit}, and
+     * is then classified whole. Two keys sharing a hash only add a key to look at closely
+     * ({@link ChangeClassification#uncommonOutcomes} classifies by the key itself).
      *
-     * @param lakeKeys the lake's keys of the family (a {@code record_key} column), absent when it has none: only those
-     *        among the run's hashes come back from its tasks, which receive the run's hashes as a broadcast
+     * @param lakeKeys the family's lake rows (a {@code record_key} column), absent when it has none: each task scans
+     *        its part of the column with the run's hashes as a broadcast and sends back only those it meets, at most
+     *        {@code limit + 1}
+     * @return the candidates, or empty when there are more than {@code limit}
      */
-    long[] candidateKeyHashes(JavaSparkContext sparkContext, Optional<Dataset<Row>> lakeKeys)
+    Optional<long[]> candidateKeyHashes(JavaSparkContext sparkContext, Optional<Dataset<Row>> lakeKeys, int limit)
     {
-        long[] distinct = distinctOfSorted(keyHashes);
-        long[] repeated = repeatedKeyHashes();
-        if (lakeKeys.isEmpty() || distinct.length == 0) {
-            return repeated;
+        long[] repeated = repeatedKeyHashes(limit);
+        if (repeated.length > limit) {
+            return Optional.empty();
         }
-        Broadcast<long[]> runHashes = sparkContext.broadcast(distinct);
+        if (lakeKeys.isEmpty() || keyHashes.length == 0) {
+            return Optional.of(repeated);
+        }
+        Broadcast<long[]> runHashes = sparkContext.broadcast(distinctOfSorted(keyHashes));
         try {
             List<long[]> held = lakeKeys.get().select(xxhash64(col(ValidationTransform.RECORD_KEY))).javaRDD()
-                    .mapPartitions(lakeRows -> List.of(among(lakeRows, runHashes.value())).iterator()).collect();
+                    .mapPartitions(lakeRows -> List.of(among(lakeRows, runHashes.value(), limit + 1)).iterator()).collect();
             long[] candidates = concat(repeated, held);
             Arrays.parallelSort(candidates);
-            return distinctOfSorted(candidates);
+            long[] distinct = distinctOfSorted(candidates);
+            return distinct.length > limit ? Optional.empty() : Optional.of(distinct);
         }
         finally {
             runHashes.destroy(true);
         }
     }
 
-    private long[] repeatedKeyHashes()
+    /** The hashes that occur more than once, each once, ascending: stops past {@code limit} of them. */
+    private long[] repeatedKeyHashes(int limit)
     {
-        long[] repeated = new long[keyHashes.length];
+        long[] repeated = new long[16];
         int count = 0;
-        for (int i = 1; i < keyHashes.length; i++) {
+        for (int i = 1; i < keyHashes.length && count <= limit; i++) {
             if (keyHashes[i] == keyHashes[i - 1] && (count == 0 || repeated[count - 1] != keyHashes[i])) {
+                if (count == repeated.length) {
+                    repeated = Arrays.copyOf(repeated, count * 2);
+                }
                 repeated[count++] = keyHashes[i];
             }
         }
@@ -168,11 +188,12 @@ record FamilyTally(long[] keyHashes, Map<FileRule, Long> rowsByFileAndRule, Map<
         return Arrays.copyOf(distinct, count);
     }
 
-    private static long[] among(Iterator<Row> lakeRows, long[] runHashes)
+    /** The lake's key hashes that the run holds too, up to {@code most} of them (then the caller falls back anyway). */
+    private static long[] among(Iterator<Row> lakeRows, long[] runHashes, int most)
     {
         long[] found = new long[16];
         int count = 0;
-        while (lakeRows.hasNext()) {
+        while (lakeRows.hasNext() && count < most) {
             long hash = lakeRows.next().getLong(0);
             if (Arrays.binarySearch(runHashes, hash) >= 0) {
                 if (count == found.length) {

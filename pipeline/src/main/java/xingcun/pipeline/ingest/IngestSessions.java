@@ -19,11 +19,13 @@ public final class IngestSessions
             // and compilation (province, alternating: 98.4 / 96.0 s off against 106.7 / 104.6 s on; 175 s of CPU against
             // 188 s). `--conf spark.sql.adaptive.enabled=true` brings it back
             "spark.sql.adaptive.enabled", "false",
-            // a run's rows are cached once between its writes and counts; compressing that cache cost a quarter of
-            // the ingest's CPU (dictionary statistics per column) to save memory the run gives back minutes later
-            "spark.sql.inMemoryColumnarStorage.compressed", "false",
-            // …and it keeps whole rows, not columns: see RowCacheSerializer
+            // a run's rows are cached once between its tally and its writes, as whole rows, not columns: see
+            // RowCacheSerializer
             "spark.sql.cache.serializer", RowCacheSerializer.class.getName(),
+            // for a run that chooses Spark's columnar cache back (--conf spark.sql.cache.serializer=…): compressing it
+            // cost a quarter of the ingest's CPU (dictionary statistics per column) to save memory the run gives back
+            // minutes later
+            "spark.sql.inMemoryColumnarStorage.compressed", "false",
             // a year-partitioned write keeps one Parquet writer open per year a task meets instead of sorting every
             // row by year first (a full sort of the family, spilling on a 2 GB heap); past 8 years a task sorts the rest
             "spark.sql.maxConcurrentOutputFileWriters", "8",

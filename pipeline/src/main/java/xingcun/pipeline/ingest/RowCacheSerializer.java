@@ -28,21 +28,46 @@ import java.util.NoSuchElementException;
  * default cache builds a column vector and its statistics for every column of every batch and turns them back into
  * rows on every read; an ingest reads whole rows (to write them) and never filters on cached statistics, and building
  * and reading those columns was about a tenth of a province ingest's executor time. Here a batch is the rows' own
- * bytes ({@link UnsafeRow}s, as Spark's operators pass them), each after its length: caching is a copy, reading
- * points a row at the bytes.
+ * bytes ({@link UnsafeRow}s, as Spark's operators pass them), each after its length in 8 bytes (an UnsafeRow's size is
+ * a multiple of 8, so every row stays word-aligned): caching is a copy, reading points a row at the bytes.
  */
 public final class RowCacheSerializer implements CachedBatchSerializer
 {
     /** Bytes of rows a batch holds at most (and one row more): a unit Spark can spill and read back alone. */
     private static final int BATCH_BYTES = 4 << 20;
+    /** The length before each row: a long, so that rows (multiples of 8 bytes) start on a word. */
+    private static final int LENGTH_BYTES = 8;
 
-    /** Rows as bytes, each an int length and the row's bytes. */
-    record RowBatch(int numRows, byte[] rows) implements CachedBatch, Serializable
+    /**
+     * Rows as bytes, each a long length and the row's bytes. A class, not a record: Spark may serialize cached blocks
+     * with Kryo (spark.serializer), whose version here predates records.
+     */
+    static final class RowBatch implements CachedBatch, Serializable
     {
+        private final int numRows;
+        private final byte[] rows;
+
+        RowBatch(int numRows, byte[] rows)
+        {
+            this.numRows = numRows;
+            this.rows = java.util.Objects.requireNonNull(rows, "rows is null");
+        }
+
+        @Override
+        public int numRows()
+        {
+            return numRows;
+        }
+
         @Override
         public long sizeInBytes()
         {
             return rows.length;
+        }
+
+        byte[] rows()
+        {
+            return rows;
         }
     }
 
@@ -116,10 +141,11 @@ public final class RowCacheSerializer implements CachedBatchSerializer
 
     private static Iterator<CachedBatch> batches(Iterator<InternalRow> rows, DataType[] types)
     {
-        // the rows of Spark's operators are UnsafeRows already; anything else is made one
-        UnsafeProjection toUnsafe = UnsafeProjection.create(types);
         return new Iterator<>()
         {
+            // the rows of Spark's operators are UnsafeRows already; anything else is made one (made when first needed)
+            private UnsafeProjection toUnsafe;
+
             @Override
             public boolean hasNext()
             {
@@ -137,17 +163,25 @@ public final class RowCacheSerializer implements CachedBatchSerializer
                 int count = 0;
                 while (used < BATCH_BYTES && rows.hasNext()) {
                     InternalRow next = rows.next();
-                    UnsafeRow row = next instanceof UnsafeRow unsafe ? unsafe : toUnsafe.apply(next);
+                    UnsafeRow row = next instanceof UnsafeRow unsafe ? unsafe : unsafe(next);
                     int size = row.getSizeInBytes();
-                    if (used + 4 + size > bytes.length) {
-                        bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, used + 4 + size));
+                    if (used + LENGTH_BYTES + size > bytes.length) {
+                        bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, used + LENGTH_BYTES + size));
                     }
-                    Platform.putInt(bytes, Platform.BYTE_ARRAY_OFFSET + used, size);
-                    row.writeToMemory(bytes, Platform.BYTE_ARRAY_OFFSET + used + 4);
-                    used += 4 + size;
+                    Platform.putLong(bytes, Platform.BYTE_ARRAY_OFFSET + used, size);
+                    row.writeToMemory(bytes, Platform.BYTE_ARRAY_OFFSET + used + LENGTH_BYTES);
+                    used += LENGTH_BYTES + size;
                     count++;
                 }
                 return new RowBatch(count, Arrays.copyOf(bytes, used));
+            }
+
+            private UnsafeRow unsafe(InternalRow row)
+            {
+                if (toUnsafe == null) {
+                    toUnsafe = UnsafeProjection.create(types);
+                }
+                return toUnsafe.apply(row);
             }
         };
     }
@@ -170,7 +204,7 @@ public final class RowCacheSerializer implements CachedBatchSerializer
         public boolean hasNext()
         {
             while (at == bytes.length && batches.hasNext()) {
-                bytes = ((RowBatch) batches.next()).rows();
+                bytes = ((RowBatch) batches.next()).rows;
                 at = 0;
             }
             return at < bytes.length;
@@ -182,9 +216,9 @@ public final class RowCacheSerializer implements CachedBatchSerializer
             if (!hasNext()) {
                 throw new NoSuchElementException("Cannot read another cached row: the partition has none left");
             }
-            int size = Platform.getInt(bytes, Platform.BYTE_ARRAY_OFFSET + at);
-            row.pointTo(bytes, Platform.BYTE_ARRAY_OFFSET + at + 4, size);
-            at += 4 + size;
+            int size = (int) Platform.getLong(bytes, Platform.BYTE_ARRAY_OFFSET + at);
+            row.pointTo(bytes, Platform.BYTE_ARRAY_OFFSET + at + LENGTH_BYTES, size);
+            at += LENGTH_BYTES + size;
             return row;
         }
     }

@@ -98,17 +98,31 @@ class FamilyTallyTest
                 rejected("date.invalid", 0, 5L, "f.csv"), rejected("date.invalid", 0, 6L, "f.csv"))));
         JavaSparkContext sparkContext = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Dataset<Row> lakeKeys = spark.createDataFrame(List.of(RowFactory.create("in-lake", "z"), RowFactory.create("only-in-lake", "z")), LAKE);
-        assertThat(tally.candidateKeyHashes(sparkContext, Optional.of(lakeKeys))).containsExactly(sorted(hash("repeated"), hash("in-lake")));
-        assertThat(tally.candidateKeyHashes(sparkContext, Optional.empty())).containsExactly(hash("repeated"));
+        assertThat(tally.candidateKeyHashes(sparkContext, Optional.of(lakeKeys), 2).orElseThrow()).containsExactly(sorted(hash("repeated"), hash("in-lake")));
+        assertThat(tally.candidateKeyHashes(sparkContext, Optional.empty(), 2).orElseThrow()).containsExactly(hash("repeated"));
+        // past the limit there are none to list: the run is classified whole
+        assertThat(tally.candidateKeyHashes(sparkContext, Optional.of(lakeKeys), 1)).isEmpty();
+        assertThat(tally.candidateKeyHashes(sparkContext, Optional.empty(), 0)).isEmpty();
+        assertThat(tally.withoutKeyHashes().keyHashes()).isEmpty();
+        assertThat(tally.withoutKeyHashes().rowsByFileAndRule()).isEqualTo(tally.rowsByFileAndRule());
     }
 
     @Test
-    void aRunWithoutValidRowsHasNoCandidatesAndNeedsNoLakeLookUp()
+    void aRunWithoutValidRowsHasNoCandidates()
     {
         FamilyTally tally = FamilyTally.gather(validated(List.of(rejected("date.invalid", 0, 2L, "f.csv"))));
         Dataset<Row> lakeKeys = spark.createDataFrame(List.of(RowFactory.create("in-lake", "z")), LAKE);
         assertThat(tally.keyHashes()).isEmpty();
-        assertThat(tally.candidateKeyHashes(JavaSparkContext.fromSparkContext(spark.sparkContext()), Optional.of(lakeKeys))).isEmpty();
+        assertThat(tally.candidateKeyHashes(JavaSparkContext.fromSparkContext(spark.sparkContext()), Optional.of(lakeKeys), 10).orElseThrow()).isEmpty();
+    }
+
+    @Test
+    void anEmptyRunTalliesNothing()
+    {
+        FamilyTally tally = FamilyTally.gather(spark.createDataFrame(List.of(), VALIDATED));
+        assertThat(tally.keyHashes()).isEmpty();
+        assertThat(tally.rowsByFileAndRule()).isEmpty();
+        assertThat(tally.earliestByRule()).isEmpty();
     }
 
     /** Spread over three partitions, so that the tasks' parts are merged. */

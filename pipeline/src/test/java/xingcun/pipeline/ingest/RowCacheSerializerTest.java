@@ -4,12 +4,14 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.columnar.InMemoryRelation;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import scala.jdk.javaapi.CollectionConverters;
 
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -49,9 +51,33 @@ class RowCacheSerializerTest
     }
 
     @Test
-    void theIngestSessionCachesRows()
+    void theIngestSessionsCacheIsThisOne()
     {
-        assertThat(spark.conf().get("spark.sql.cache.serializer")).isEqualTo(RowCacheSerializer.class.getName());
+        Dataset<Row> cached = spark.createDataFrame(rows(10), ROWS).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            Object relation = CollectionConverters.asJava(cached.queryExecution().withCachedData().collectLeaves()).stream()
+                    .filter(InMemoryRelation.class::isInstance).findFirst().orElseThrow();
+            assertThat(((InMemoryRelation) relation).cacheBuilder().serializer()).isInstanceOf(RowCacheSerializer.class);
+        }
+        finally {
+            cached.unpersist(true);
+        }
+    }
+
+    @Test
+    void emptyPartitionsAndAnEmptyTableCacheNothing()
+    {
+        Dataset<Row> cached = spark.createDataFrame(rows(2), ROWS).repartition(8).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> empty = spark.createDataFrame(List.of(), ROWS).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            assertThat(sorted(cached)).containsExactlyElementsOf(sorted(spark.createDataFrame(rows(2), ROWS)));
+            assertThat(empty.collectAsList()).isEmpty();
+            assertThat(empty.select("raw_json").collectAsList()).isEmpty();
+        }
+        finally {
+            cached.unpersist(true);
+            empty.unpersist(true);
+        }
     }
 
     @Test
