@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.LongStream;
 
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
@@ -57,6 +58,12 @@ record FamilyTally(long[] keyHashes, Map<FileRule, Long> rowsByFileAndRule, Map<
             return bySheet != 0 ? bySheet < 0 : sourceRow < other.sourceRow;
         }
 
+        /** The earlier of two examples of a rule: how the tasks and then the driver keep one. */
+        static RuleExample earlier(RuleExample kept, RuleExample candidate)
+        {
+            return candidate.isBefore(kept) ? candidate : kept;
+        }
+
         private static byte[] utf8(String text)
         {
             return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -78,8 +85,7 @@ record FamilyTally(long[] keyHashes, Map<FileRule, Long> rowsByFileAndRule, Map<
 
     private static Iterator<FamilyTally> tallyPartition(Iterator<Row> rows)
     {
-        long[] hashes = new long[1024];
-        int hashCount = 0;
+        LongStream.Builder hashes = LongStream.builder(); // grows in chunks, unboxed
         Map<FileRule, Long> counts = new HashMap<>();
         Map<String, RuleExample> earliest = new HashMap<>();
         while (rows.hasNext()) {
@@ -87,34 +93,27 @@ record FamilyTally(long[] keyHashes, Map<FileRule, Long> rowsByFileAndRule, Map<
             String ruleId = row.isNullAt(2) ? null : row.getString(2);
             counts.merge(new FileRule(row.getInt(1), ruleId), 1L, Long::sum);
             if (ruleId == null) {
-                if (hashCount == hashes.length) {
-                    hashes = Arrays.copyOf(hashes, hashCount * 2);
-                }
-                hashes[hashCount++] = row.getLong(0);
+                hashes.add(row.getLong(0));
             }
             else {
                 RuleExample example = new RuleExample(row.getInt(1), row.getString(3), row.getLong(4), row.getString(5), row.getString(6));
-                earliest.merge(ruleId, example, (kept, candidate) -> candidate.isBefore(kept) ? candidate : kept);
+                earliest.merge(ruleId, example, RuleExample::earlier);
             }
         }
-        long[] sorted = Arrays.copyOf(hashes, hashCount);
-        Arrays.sort(sorted); // on the executors, so that the driver merges sorted runs
-        return List.of(new FamilyTally(sorted, counts, earliest)).iterator();
+        // sorted on the executors, so that the driver merges sorted runs
+        return List.of(new FamilyTally(hashes.build().sorted().toArray(), counts, earliest)).iterator();
     }
 
     static FamilyTally merge(List<FamilyTally> parts)
     {
-        long[] hashes = new long[parts.stream().mapToInt(part -> part.keyHashes.length).sum()];
-        int at = 0;
+        long[] hashes = parts.stream().flatMapToLong(part -> LongStream.of(part.keyHashes)).toArray();
+        Arrays.parallelSort(hashes);
         Map<FileRule, Long> counts = new HashMap<>();
         Map<String, RuleExample> earliest = new HashMap<>();
         for (FamilyTally part : parts) {
-            System.arraycopy(part.keyHashes, 0, hashes, at, part.keyHashes.length);
-            at += part.keyHashes.length;
             part.rowsByFileAndRule.forEach((fileRule, rows) -> counts.merge(fileRule, rows, Long::sum));
-            part.earliestByRule.forEach((rule, example) -> earliest.merge(rule, example, (kept, candidate) -> candidate.isBefore(kept) ? candidate : kept));
+            part.earliestByRule.forEach((rule, example) -> earliest.merge(rule, example, RuleExample::earlier));
         }
-        Arrays.parallelSort(hashes);
         return new FamilyTally(hashes, counts, earliest);
     }
 
@@ -149,9 +148,7 @@ record FamilyTally(long[] keyHashes, Map<FileRule, Long> rowsByFileAndRule, Map<
         try {
             List<long[]> held = lakeKeys.get().select(xxhash64(col(ValidationTransform.RECORD_KEY))).javaRDD()
                     .mapPartitions(lakeRows -> List.of(among(lakeRows, runHashes.value(), limit + 1)).iterator()).collect();
-            long[] candidates = concat(repeated, held);
-            Arrays.parallelSort(candidates);
-            long[] distinct = distinctOfSorted(candidates);
+            long[] distinct = distinctOfSorted(LongStream.concat(LongStream.of(repeated), held.stream().flatMapToLong(LongStream::of)).sorted().toArray());
             return distinct.length > limit ? Optional.empty() : Optional.of(distinct);
         }
         finally {
@@ -162,17 +159,16 @@ record FamilyTally(long[] keyHashes, Map<FileRule, Long> rowsByFileAndRule, Map<
     /** The hashes that occur more than once, each once, ascending: stops past {@code limit} of them. */
     private long[] repeatedKeyHashes(int limit)
     {
-        long[] repeated = new long[16];
+        LongStream.Builder repeated = LongStream.builder();
         int count = 0;
         for (int i = 1; i < keyHashes.length && count <= limit; i++) {
-            if (keyHashes[i] == keyHashes[i - 1] && (count == 0 || repeated[count - 1] != keyHashes[i])) {
-                if (count == repeated.length) {
-                    repeated = Arrays.copyOf(repeated, count * 2);
-                }
-                repeated[count++] = keyHashes[i];
+            // the first repeat of a run of equal hashes: the one before it is its first occurrence
+            if (keyHashes[i] == keyHashes[i - 1] && (i == 1 || keyHashes[i - 2] != keyHashes[i])) {
+                repeated.add(keyHashes[i]);
+                count++;
             }
         }
-        return Arrays.copyOf(repeated, count);
+        return repeated.build().toArray();
     }
 
     /** An ascending array without its repeats (a stream's distinct() would box every value into a set). */
@@ -191,28 +187,15 @@ record FamilyTally(long[] keyHashes, Map<FileRule, Long> rowsByFileAndRule, Map<
     /** The lake's key hashes that the run holds too, up to {@code most} of them (then the caller falls back anyway). */
     private static long[] among(Iterator<Row> lakeRows, long[] runHashes, int most)
     {
-        long[] found = new long[16];
+        LongStream.Builder found = LongStream.builder();
         int count = 0;
         while (lakeRows.hasNext() && count < most) {
             long hash = lakeRows.next().getLong(0);
             if (Arrays.binarySearch(runHashes, hash) >= 0) {
-                if (count == found.length) {
-                    found = Arrays.copyOf(found, count * 2);
-                }
-                found[count++] = hash;
+                found.add(hash);
+                count++;
             }
         }
-        return Arrays.copyOf(found, count);
-    }
-
-    private static long[] concat(long[] first, List<long[]> rest)
-    {
-        long[] all = Arrays.copyOf(first, first.length + rest.stream().mapToInt(part -> part.length).sum());
-        int at = first.length;
-        for (long[] part : rest) {
-            System.arraycopy(part, 0, all, at, part.length);
-            at += part.length;
-        }
-        return all;
+        return found.build().toArray();
     }
 }

@@ -93,7 +93,7 @@ class FamilyTallyTest
     void theCandidatesAreTheKeysRepeatedInTheRunOrHeldByTheLakeAndNoOthers()
     {
         FamilyTally tally = FamilyTally.gather(validated(List.of(
-                valid("repeated", 0, 2L), valid("repeated", 1, 2L), valid("in-lake", 0, 3L), valid("new", 0, 4L),
+                valid("repeated", 0, 2L), valid("repeated", 1, 2L), valid("repeated", 1, 3L), valid("in-lake", 0, 3L), valid("new", 0, 4L),
                 // rejected rows never make a key a candidate, even two of them with the same (absent) key
                 rejected("date.invalid", 0, 5L, "f.csv"), rejected("date.invalid", 0, 6L, "f.csv"))));
         JavaSparkContext sparkContext = JavaSparkContext.fromSparkContext(spark.sparkContext());
