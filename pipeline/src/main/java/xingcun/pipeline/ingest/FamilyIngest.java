@@ -96,7 +96,7 @@ final class FamilyIngest
         List<Dataset<Row>> kept = new ArrayList<>(List.of(validated));
         try {
             // the first pass over the files: read, validate, cache, tally
-            FamilyTally tally = FamilyTally.gather(validated);
+            FamilyTally tally = FamilyTally.gather(validated, Optional.ofNullable(idColumn));
             Dataset<Row> lakeRows = LakeTables.read(spark, lake, family);
             boolean lakeHasRows = !lake.currentFiles(family.folder()).isEmpty();
             Optional<Dataset<Row>> lakeKeys = lakeHasRows ? Optional.of(lakeKeys(inputBytes, validated, lakeRows)) : Optional.empty();
@@ -117,7 +117,7 @@ final class FamilyIngest
                 writeQuarantine(family, outcomes, reads);
             }
             if (knownIds != null) {
-                validated.filter(col(RULE_ID).isNull()).select(idColumn).distinct().collectAsList().forEach(row -> knownIds.add(row.getString(0)));
+                knownIds.addAll(tally.validIds());
             }
             return new StagedFamily(summary.family(), replaced, summary.files(), summary.reasons());
         }

@@ -2,17 +2,22 @@ package xingcun.pipeline.ingest;
 
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import xingcun.pipeline.read.RawRecords;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.LongStream;
 
 import static java.util.Objects.requireNonNull;
@@ -32,14 +37,18 @@ import static org.apache.spark.sql.functions.xxhash64;
  *        a valid row on the driver, so dropped ({@link #withoutKeyHashes}) once the candidates are known
  * @param rowsByFileAndRule rows by file and rule; a null rule counts the valid rows
  * @param earliestByRule each rule's earliest row in the order of judgement (file, sheet, row): the same in every run
+ * @param validIds the ids the valid rows carry (talent or training ids, which later families name), each once; empty
+ *        for a family whose ids no other family names (this was a Spark query of its own, 1–1.5 s a family)
  */
-record FamilyTally(long[] keyHashes, Map<FileRule, Long> rowsByFileAndRule, Map<String, RuleExample> earliestByRule) implements Serializable
+record FamilyTally(long[] keyHashes, Map<FileRule, Long> rowsByFileAndRule, Map<String, RuleExample> earliestByRule, Set<String> validIds)
+        implements Serializable
 {
     FamilyTally
     {
         requireNonNull(keyHashes, "keyHashes is null");
         rowsByFileAndRule = Map.copyOf(requireNonNull(rowsByFileAndRule, "rowsByFileAndRule is null"));
         earliestByRule = Map.copyOf(requireNonNull(earliestByRule, "earliestByRule is null"));
+        validIds = Collections.unmodifiableSet(requireNonNull(validIds, "validIds is null"));
     }
 
     /** Rows of one file (its order in the run; the sheets of a workbook share it) under one rule, null for the valid rows. */
@@ -73,27 +82,37 @@ record FamilyTally(long[] keyHashes, Map<FileRule, Long> rowsByFileAndRule, Map<
     /**
      * Tallies the validated rows, which builds their cache when they are persisted and not yet cached: this is then
      * the family's first pass over its files.
+     *
+     * @param idColumn the column whose values of valid rows are gathered as {@link #validIds}, if any
      */
-    static FamilyTally gather(Dataset<Row> validated)
+    static FamilyTally gather(Dataset<Row> validated, Optional<String> idColumn)
     {
-        Dataset<Row> facts = validated.select(
+        List<Column> facts = new ArrayList<>(List.of(
                 when(col(ValidationTransform.RULE_ID).isNull(), xxhash64(col(ValidationTransform.RECORD_KEY))),
                 col(RawRecords.FILE_ORDER), col(ValidationTransform.RULE_ID), col(RawRecords.SOURCE_FILE), col(RawRecords.SOURCE_ROW),
-                col(ValidationTransform.MESSAGE_ZH), col(ValidationTransform.MESSAGE_EN));
-        return merge(facts.javaRDD().mapPartitions(FamilyTally::tallyPartition).collect());
+                col(ValidationTransform.MESSAGE_ZH), col(ValidationTransform.MESSAGE_EN)));
+        idColumn.ifPresent(column -> facts.add(col(column)));
+        return merge(validated.select(facts.toArray(Column[]::new)).javaRDD().mapPartitions(FamilyTally::tallyPartition).collect());
     }
+
+    /** Where {@link #gather} puts the id column, when it gathers one. */
+    private static final int ID = 7;
 
     private static Iterator<FamilyTally> tallyPartition(Iterator<Row> rows)
     {
         LongStream.Builder hashes = LongStream.builder(); // grows in chunks, unboxed
         Map<FileRule, Long> counts = new HashMap<>();
         Map<String, RuleExample> earliest = new HashMap<>();
+        Set<String> ids = new HashSet<>();
         while (rows.hasNext()) {
             Row row = rows.next();
             String ruleId = row.isNullAt(2) ? null : row.getString(2);
             counts.merge(new FileRule(row.getInt(1), ruleId), 1L, Long::sum);
             if (ruleId == null) {
                 hashes.add(row.getLong(0));
+                if (row.length() > ID && !row.isNullAt(ID)) {
+                    ids.add(row.getString(ID));
+                }
             }
             else {
                 RuleExample example = new RuleExample(row.getInt(1), row.getString(3), row.getLong(4), row.getString(5), row.getString(6));
@@ -101,7 +120,7 @@ record FamilyTally(long[] keyHashes, Map<FileRule, Long> rowsByFileAndRule, Map<
             }
         }
         // sorted on the executors, so that the driver merges sorted runs
-        return List.of(new FamilyTally(hashes.build().sorted().toArray(), counts, earliest)).iterator();
+        return List.of(new FamilyTally(hashes.build().sorted().toArray(), counts, earliest, ids)).iterator();
     }
 
     static FamilyTally merge(List<FamilyTally> parts)
@@ -110,17 +129,19 @@ record FamilyTally(long[] keyHashes, Map<FileRule, Long> rowsByFileAndRule, Map<
         Arrays.parallelSort(hashes);
         Map<FileRule, Long> counts = new HashMap<>();
         Map<String, RuleExample> earliest = new HashMap<>();
+        Set<String> ids = new HashSet<>();
         for (FamilyTally part : parts) {
             part.rowsByFileAndRule.forEach((fileRule, rows) -> counts.merge(fileRule, rows, Long::sum));
             part.earliestByRule.forEach((rule, example) -> earliest.merge(rule, example, RuleExample::earlier));
+            ids.addAll(part.validIds);
         }
-        return new FamilyTally(hashes, counts, earliest);
+        return new FamilyTally(hashes, counts, earliest, ids);
     }
 
     /** The same tally without its key hashes, which the counts and examples do not need. */
     FamilyTally withoutKeyHashes()
     {
-        return new FamilyTally(new long[0], rowsByFileAndRule, earliestByRule);
+        return new FamilyTally(new long[0], rowsByFileAndRule, earliestByRule, validIds);
     }
 
     /**

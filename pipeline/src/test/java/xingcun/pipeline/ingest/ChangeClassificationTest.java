@@ -148,7 +148,7 @@ class ChangeClassificationTest
     private static Dataset<Row> candidateKeys(Dataset<Row> validated, Optional<Dataset<Row>> lakeKeys)
     {
         Dataset<Row> withMessages = validated.withColumn("message_zh", lit(null).cast("string")).withColumn("message_en", lit(null).cast("string"));
-        long[] hashes = FamilyTally.gather(withMessages).candidateKeyHashes(JavaSparkContext.fromSparkContext(spark.sparkContext()), lakeKeys, 1_000).orElseThrow();
+        long[] hashes = FamilyTally.gather(withMessages, Optional.empty()).candidateKeyHashes(JavaSparkContext.fromSparkContext(spark.sparkContext()), lakeKeys, 1_000).orElseThrow();
         return spark.createDataFrame(Arrays.stream(hashes).mapToObj(hash -> RowFactory.create(hash)).toList(), new StructType().add("key_hash", DataTypes.LongType));
     }
 

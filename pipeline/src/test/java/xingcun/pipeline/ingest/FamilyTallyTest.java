@@ -56,7 +56,7 @@ class FamilyTallyTest
         Dataset<Row> validated = validated(List.of(
                 valid("k1", 0, 2L), valid("k2", 0, 3L), valid("k1", 1, 2L),
                 rejected("date.invalid", 0, 4L, "f.csv"), rejected("date.invalid", 1, 5L, "g.csv"), rejected("phone.invalid", 1, 6L, "g.csv")));
-        FamilyTally tally = FamilyTally.gather(validated);
+        FamilyTally tally = FamilyTally.gather(validated, Optional.empty());
         assertThat(tally.rowsByFileAndRule()).isEqualTo(Map.of(
                 new FamilyTally.FileRule(0, null), 2L, new FamilyTally.FileRule(1, null), 1L,
                 new FamilyTally.FileRule(0, "date.invalid"), 1L, new FamilyTally.FileRule(1, "date.invalid"), 1L,
@@ -64,6 +64,19 @@ class FamilyTallyTest
         long[] sparkHashes = validated.filter(col("rule_id").isNull()).select(xxhash64(col("record_key")))
                 .collectAsList().stream().mapToLong(row -> row.getLong(0)).sorted().toArray();
         assertThat(tally.keyHashes()).hasSize(3).containsExactly(sparkHashes);
+        assertThat(tally.validIds()).isEmpty();
+    }
+
+    @Test
+    void gathersTheIdsOfTheValidRowsEachOnceWhenAskedTo()
+    {
+        // the key stands in for a talent id: valid rows carry it, rejected rows may not
+        Dataset<Row> validated = validated(List.of(valid("T1", 0, 2L), valid("T2", 0, 3L), valid("T1", 1, 2L), valid("T3", 2, 9L),
+                rejected("date.invalid", 0, 4L, "f.csv"), RowFactory.create("T9", null, 1, 7L, "g.csv", "talent.unknown", "中文", "unknown")));
+        FamilyTally tally = FamilyTally.gather(validated, Optional.of("record_key"));
+        assertThat(tally.validIds()).containsExactlyInAnyOrder("T1", "T2", "T3");
+        assertThat(tally.withoutKeyHashes().validIds()).isEqualTo(tally.validIds());
+        assertThat(tally.rowsByFileAndRule()).isEqualTo(FamilyTally.gather(validated, Optional.empty()).rowsByFileAndRule());
     }
 
     @Test
@@ -84,7 +97,7 @@ class FamilyTallyTest
                     expected.put(row.getString(0), new FamilyTally.RuleExample(earliest.getInt(0), earliest.getString(1), earliest.getLong(2),
                             earliest.getString(3), earliest.getString(4)));
                 });
-        assertThat(FamilyTally.gather(validated).earliestByRule()).isEqualTo(expected).isEqualTo(Map.of(
+        assertThat(FamilyTally.gather(validated, Optional.empty()).earliestByRule()).isEqualTo(expected).isEqualTo(Map.of(
                 "date.invalid", new FamilyTally.RuleExample(0, "w.xlsx#A", 30L, "date.invalid 中文 30", "date.invalid 30"),
                 "phone.invalid", new FamilyTally.RuleExample(0, "w.xlsx#\uFF61", 7L, "phone.invalid 中文 7", "phone.invalid 7")));
     }
@@ -95,7 +108,7 @@ class FamilyTallyTest
         FamilyTally tally = FamilyTally.gather(validated(List.of(
                 valid("repeated", 0, 2L), valid("repeated", 1, 2L), valid("repeated", 1, 3L), valid("in-lake", 0, 3L), valid("new", 0, 4L),
                 // rejected rows never make a key a candidate, even two of them with the same (absent) key
-                rejected("date.invalid", 0, 5L, "f.csv"), rejected("date.invalid", 0, 6L, "f.csv"))));
+                rejected("date.invalid", 0, 5L, "f.csv"), rejected("date.invalid", 0, 6L, "f.csv"))), Optional.empty());
         JavaSparkContext sparkContext = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Dataset<Row> lakeKeys = spark.createDataFrame(List.of(RowFactory.create("in-lake", "z"), RowFactory.create("only-in-lake", "z")), LAKE);
         assertThat(tally.candidateKeyHashes(sparkContext, Optional.of(lakeKeys), 2).orElseThrow()).containsExactly(sorted(hash("repeated"), hash("in-lake")));
@@ -110,7 +123,7 @@ class FamilyTallyTest
     @Test
     void aRunWithoutValidRowsHasNoCandidates()
     {
-        FamilyTally tally = FamilyTally.gather(validated(List.of(rejected("date.invalid", 0, 2L, "f.csv"))));
+        FamilyTally tally = FamilyTally.gather(validated(List.of(rejected("date.invalid", 0, 2L, "f.csv"))), Optional.empty());
         Dataset<Row> lakeKeys = spark.createDataFrame(List.of(RowFactory.create("in-lake", "z")), LAKE);
         assertThat(tally.keyHashes()).isEmpty();
         assertThat(tally.candidateKeyHashes(JavaSparkContext.fromSparkContext(spark.sparkContext()), Optional.of(lakeKeys), 10).orElseThrow()).isEmpty();
@@ -119,10 +132,11 @@ class FamilyTallyTest
     @Test
     void anEmptyRunTalliesNothing()
     {
-        FamilyTally tally = FamilyTally.gather(spark.createDataFrame(List.of(), VALIDATED));
+        FamilyTally tally = FamilyTally.gather(spark.createDataFrame(List.of(), VALIDATED), Optional.of("record_key"));
         assertThat(tally.keyHashes()).isEmpty();
         assertThat(tally.rowsByFileAndRule()).isEmpty();
         assertThat(tally.earliestByRule()).isEmpty();
+        assertThat(tally.validIds()).isEmpty();
     }
 
     /** Spread over three partitions, so that the tasks' parts are merged. */
