@@ -52,8 +52,8 @@ final class XlsxFileReader
                 // rows of a second data sheet are located as file.xlsx#sheet: row numbers restart on every sheet
                 String sourceFile = anySheetRead ? file.name() + "#" + sheet.getSheetName() : file.name();
                 anySheetRead = true;
-                for (int rowIndex : dataRows(sheet, headerRow)) {
-                    rows.add(RawRecord.of(sourceFile, rowIndex + 1L, file.order(), layout, cells(sheet, rowIndex)));
+                for (SheetRow row : dataRows(sheet, headerRow)) {
+                    rows.add(RawRecord.of(sourceFile, row.index() + 1L, file.order(), layout, row.cells()));
                 }
             }
         }
@@ -78,15 +78,20 @@ final class XlsxFileReader
         return -1;
     }
 
-    private static List<Integer> dataRows(Sheet sheet, int headerRow)
+    /** A sheet's row (0-based index) with its cells' text. */
+    private record SheetRow(int index, List<String> cells) {}
+
+    /** The rows below the header with a cell that is not blank, each read once (reading a cell's text is most of a workbook's cost). */
+    private static List<SheetRow> dataRows(Sheet sheet, int headerRow)
     {
-        List<Integer> indexes = new ArrayList<>();
+        List<SheetRow> rows = new ArrayList<>();
         for (int rowIndex = headerRow + 1; rowIndex <= sheet.getLastRowNum(); rowIndex++) {
-            if (cells(sheet, rowIndex).stream().anyMatch(cell -> !cell.isBlank())) {
-                indexes.add(rowIndex);
+            List<String> cells = cells(sheet, rowIndex);
+            if (cells.stream().anyMatch(cell -> !cell.isBlank())) {
+                rows.add(new SheetRow(rowIndex, cells));
             }
         }
-        return indexes;
+        return rows;
     }
 
     private static List<String> cells(Sheet sheet, int rowIndex)

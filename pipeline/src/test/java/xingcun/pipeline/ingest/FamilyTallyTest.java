@@ -68,6 +68,22 @@ class FamilyTallyTest
     }
 
     @Test
+    void theTallyIsThePassThatCachesTheRows()
+    {
+        Dataset<Row> validated = validated(List.of(valid("k1", 0, 2L), valid("k2", 0, 3L), rejected("date.invalid", 0, 4L, "f.csv")))
+                .persist(org.apache.spark.storage.StorageLevel.MEMORY_ONLY());
+        try {
+            assertThat(cachedPartitions()).isZero();
+            FamilyTally.gather(validated, Optional.empty());
+            // the tally built the cache: the later queries of the run read its three partitions, not the files again
+            assertThat(cachedPartitions()).isEqualTo(3);
+        }
+        finally {
+            validated.unpersist(true);
+        }
+    }
+
+    @Test
     void gathersTheIdsOfTheValidRowsEachOnceWhenAskedTo()
     {
         // the key stands in for a talent id: valid rows carry it, rejected rows may not
@@ -137,6 +153,11 @@ class FamilyTallyTest
         assertThat(tally.rowsByFileAndRule()).isEmpty();
         assertThat(tally.earliestByRule()).isEmpty();
         assertThat(tally.validIds()).isEmpty();
+    }
+
+    private static int cachedPartitions()
+    {
+        return java.util.Arrays.stream(spark.sparkContext().getRDDStorageInfo()).mapToInt(info -> info.numCachedPartitions()).sum();
     }
 
     /** Spread over three partitions, so that the tasks' parts are merged. */
