@@ -81,8 +81,14 @@ final class FamilyIngest
         this.stagingRoot = lake.resolve(Lake.STAGING + "/" + runId).toString();
     }
 
-    /** Stages the family and returns what it staged; the ids its valid rows carry go to {@code knownIds} unless it is null. */
-    StagedFamily ingest(Family family, List<FileRead> reads, ValidationContext context, Set<String> knownIds, String idColumn)
+    /**
+     * The ids a family's valid rows carry that later families name (talent ids, training ids): the column, and the set
+     * the run adds them to once the family is staged.
+     */
+    record KnownIds(String column, Set<String> ids) {}
+
+    /** Stages the family and returns what it staged; the ids its valid rows carry go to {@code knownIds}, if given. */
+    StagedFamily ingest(Family family, List<FileRead> reads, ValidationContext context, Optional<KnownIds> knownIds)
     {
         JavaSparkContext sparkContext = JavaSparkContext.fromSparkContext(spark.sparkContext());
         List<JavaRDD<RawRecord>> files = reads.stream().filter(read -> read.rows().isPresent()).map(read -> read.rows().get()).toList();
@@ -96,7 +102,7 @@ final class FamilyIngest
         List<Dataset<Row>> kept = new ArrayList<>(List.of(validated));
         try {
             // the first pass over the files: read, validate, cache, tally
-            FamilyTally tally = FamilyTally.gather(validated, Optional.ofNullable(idColumn));
+            FamilyTally tally = FamilyTally.gather(validated, knownIds.map(KnownIds::column));
             Dataset<Row> lakeRows = LakeTables.read(spark, lake, family);
             boolean lakeHasRows = !lake.currentFiles(family.folder()).isEmpty();
             Optional<Dataset<Row>> lakeKeys = lakeHasRows ? Optional.of(lakeKeys(inputBytes, validated, lakeRows)) : Optional.empty();
@@ -116,8 +122,8 @@ final class FamilyIngest
             if (counts.rejected() > 0 || reads.stream().anyMatch(read -> read.fileRejection().isPresent())) {
                 writeQuarantine(family, outcomes, reads);
             }
-            if (knownIds != null) {
-                knownIds.addAll(tally.validIds());
+            if (knownIds.isPresent()) {
+                knownIds.get().ids().addAll(tally.validIds());
             }
             return new StagedFamily(summary.family(), replaced, summary.files(), summary.reasons());
         }

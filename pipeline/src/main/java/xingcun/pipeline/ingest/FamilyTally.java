@@ -30,16 +30,17 @@ import static org.apache.spark.sql.functions.xxhash64;
  * What one pass over a family's validated rows learns, in the tasks that validate and cache them (each task reads its
  * partition back from the cache it has just built): the 64-bit hashes of the valid rows' keys (Spark's
  * {@code xxhash64}, as the lake's keys are hashed), the rows of each file by rule, and each rule's earliest rejected
- * row. Each task sends its part to the driver, which merges them. This replaced three Spark aggregations a family,
- * each with a shuffle: the key hashes counted (in the pass that built the cache) to find the keys that are not new,
- * and the outcome counts and the rules' examples (each another pass over the cached rows).
+ * row, and the ids the valid rows carry when later families name them. Each task sends its part to the driver, which
+ * merges them. This replaced four Spark queries a family: the key hashes counted (in the pass that built the cache,
+ * with a shuffle) to find the keys that are not new, the outcome counts and the rules' examples (each another pass
+ * over the cached rows, with a shuffle), and the valid rows' distinct ids.
  *
  * @param keyHashes the valid rows' key hashes, one a row, ascending (a key repeated in the run is there twice); 8 bytes
  *        a valid row on the driver, so dropped ({@link #withoutKeyHashes}) once the candidates are known
  * @param rowsByFileAndRule rows by file and rule; a null rule counts the valid rows
  * @param earliestByRule each rule's earliest row in the order of judgement (file, sheet, row): the same in every run
  * @param validIds the ids the valid rows carry (talent or training ids, which later families name), each once; empty
- *        for a family whose ids no other family names (this was a Spark query of its own, 1–1.5 s a family)
+ *        for a family whose ids no other family names
  */
 record FamilyTally(long[] keyHashes, Map<FileRule, Long> rowsByFileAndRule, Map<String, RuleExample> earliestByRule, Set<String> validIds)
         implements Serializable
@@ -95,9 +96,17 @@ record FamilyTally(long[] keyHashes, Map<FileRule, Long> rowsByFileAndRule, Map<
                 schema.fieldIndex(ValidationTransform.RULE_ID), schema.fieldIndex(RawRecords.SOURCE_FILE), schema.fieldIndex(RawRecords.SOURCE_ROW),
                 schema.fieldIndex(ValidationTransform.MESSAGE_ZH), schema.fieldIndex(ValidationTransform.MESSAGE_EN),
                 idColumn.map(schema::fieldIndex).orElse(-1));
-        // a new query of the same plan, so that Spark looks it up among the cached ones
-        JavaRDD<InternalRow> rows = validated.select(col("*")).queryExecution().toRdd().toJavaRDD();
+        JavaRDD<InternalRow> rows = wholeRows(validated).queryExecution().toRdd().toJavaRDD();
         return merge(rows.mapPartitions(partition -> tallyPartition(partition, columns)).collect());
+    }
+
+    /**
+     * Every column of the validated rows, as a new query of the same plan, so that Spark looks it up among the cached
+     * ones, and reads the cached rows as they are (every column: no narrower copy).
+     */
+    static Dataset<Row> wholeRows(Dataset<Row> validated)
+    {
+        return validated.select(col("*"));
     }
 
     /** Where the tally's columns are in the validated rows; {@code id} is -1 when no ids are gathered. */
@@ -122,7 +131,9 @@ record FamilyTally(long[] keyHashes, Map<FileRule, Long> rowsByFileAndRule, Map<
                     validByFile = Arrays.copyOf(validByFile, fileOrder + 1);
                 }
                 validByFile[fileOrder]++;
-                hashes.add(XXH64.hashUTF8String(row.getUTF8String(columns.recordKey()), SPARK_XXHASH64_SEED));
+                // as Spark hashes a null: the seed (a valid row always has a key)
+                hashes.add(row.isNullAt(columns.recordKey()) ? SPARK_XXHASH64_SEED
+                        : XXH64.hashUTF8String(row.getUTF8String(columns.recordKey()), SPARK_XXHASH64_SEED));
                 if (columns.id() >= 0 && !row.isNullAt(columns.id())) {
                     ids.add(row.getUTF8String(columns.id()).toString());
                 }

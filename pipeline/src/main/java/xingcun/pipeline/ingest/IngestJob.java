@@ -127,9 +127,9 @@ public final class IngestJob
                     options.progress().accept("%s: reading %d file%s".formatted(family.folder(), files.size(), files.size() == 1 ? "" : "s"));
                     long familyStarted = System.nanoTime();
                     List<FileRead> reads = files.stream().map(file -> FileReaders.read(spark, file)).toList();
-                    Set<String> knownIds = family == Family.TALENTS ? talentIds : family == Family.TRAININGS ? trainingIds : null;
-                    String idColumn = family == Family.TALENTS ? "talent_id" : family == Family.TRAININGS ? "training_id" : null;
-                    StagedFamily stagedFamily = familyIngest.ingest(family, reads, context, knownIds, idColumn);
+                    Optional<FamilyIngest.KnownIds> knownIds = family == Family.TALENTS ? Optional.of(new FamilyIngest.KnownIds("talent_id", talentIds))
+                            : family == Family.TRAININGS ? Optional.of(new FamilyIngest.KnownIds("training_id", trainingIds)) : Optional.empty();
+                    StagedFamily stagedFamily = familyIngest.ingest(family, reads, context, knownIds);
                     long rows = stagedFamily.files().stream().mapToLong(file -> file.counts().read()).sum();
                     options.progress().accept("%s: %d rows in %.1f s".formatted(family.folder(), rows, (System.nanoTime() - familyStarted) / 1e9));
                     return stagedFamily;

@@ -16,6 +16,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ObjIntConsumer;
 
 /**
  * Reads every sheet of an .xlsx workbook whose header row carries the family's required columns (POI, on the
@@ -46,15 +47,13 @@ final class XlsxFileReader
                 if (missing.isPresent()) {
                     notes.add("sheet " + sheet.getSheetName() + " skipped: no " + missing.get() + " column");
                     firstMissing = firstMissing.or(() -> missing);
-                    skippedSheetRows += dataRows(sheet, headerRow).size();
+                    skippedSheetRows += forEachDataRow(sheet, headerRow, (cells, rowIndex) -> {});
                     continue;
                 }
                 // rows of a second data sheet are located as file.xlsx#sheet: row numbers restart on every sheet
                 String sourceFile = anySheetRead ? file.name() + "#" + sheet.getSheetName() : file.name();
                 anySheetRead = true;
-                for (SheetRow row : dataRows(sheet, headerRow)) {
-                    rows.add(RawRecord.of(sourceFile, row.index() + 1L, file.order(), layout, row.cells()));
-                }
+                forEachDataRow(sheet, headerRow, (cells, rowIndex) -> rows.add(RawRecord.of(sourceFile, rowIndex + 1L, file.order(), layout, cells)));
             }
         }
         catch (IOException | RuntimeException e) {
@@ -78,20 +77,21 @@ final class XlsxFileReader
         return -1;
     }
 
-    /** A sheet's row (0-based index) with its cells' text. */
-    private record SheetRow(int index, List<String> cells) {}
-
-    /** The rows below the header with a cell that is not blank, each read once (reading a cell's text is most of a workbook's cost). */
-    private static List<SheetRow> dataRows(Sheet sheet, int headerRow)
+    /**
+     * Hands each row below the header with a cell that is not blank to {@code action}, with its 0-based index; returns
+     * how many it handed. Each row's cells are read once: reading a cell's text is most of a workbook's cost.
+     */
+    private static long forEachDataRow(Sheet sheet, int headerRow, ObjIntConsumer<List<String>> action)
     {
-        List<SheetRow> rows = new ArrayList<>();
+        long count = 0;
         for (int rowIndex = headerRow + 1; rowIndex <= sheet.getLastRowNum(); rowIndex++) {
             List<String> cells = cells(sheet, rowIndex);
             if (cells.stream().anyMatch(cell -> !cell.isBlank())) {
-                rows.add(new SheetRow(rowIndex, cells));
+                action.accept(cells, rowIndex);
+                count++;
             }
         }
-        return rows;
+        return count;
     }
 
     private static List<String> cells(Sheet sheet, int rowIndex)

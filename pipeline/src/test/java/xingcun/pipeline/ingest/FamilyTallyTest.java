@@ -5,12 +5,16 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.columnar.InMemoryTableScanExec;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import scala.jdk.javaapi.CollectionConverters;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,15 +59,17 @@ class FamilyTallyTest
     {
         Dataset<Row> validated = validated(List.of(
                 valid("k1", 0, 2L), valid("k2", 0, 3L), valid("k1", 1, 2L),
+                // never made by the validator, but hashed as Spark hashes a null: its seed
+                valid(null, 1, 9L),
                 rejected("date.invalid", 0, 4L, "f.csv"), rejected("date.invalid", 1, 5L, "g.csv"), rejected("phone.invalid", 1, 6L, "g.csv")));
         FamilyTally tally = FamilyTally.gather(validated, Optional.empty());
         assertThat(tally.rowsByFileAndRule()).isEqualTo(Map.of(
-                new FamilyTally.FileRule(0, null), 2L, new FamilyTally.FileRule(1, null), 1L,
+                new FamilyTally.FileRule(0, null), 2L, new FamilyTally.FileRule(1, null), 2L,
                 new FamilyTally.FileRule(0, "date.invalid"), 1L, new FamilyTally.FileRule(1, "date.invalid"), 1L,
                 new FamilyTally.FileRule(1, "phone.invalid"), 1L));
         long[] sparkHashes = validated.filter(col("rule_id").isNull()).select(xxhash64(col("record_key")))
                 .collectAsList().stream().mapToLong(row -> row.getLong(0)).sorted().toArray();
-        assertThat(tally.keyHashes()).hasSize(3).containsExactly(sparkHashes);
+        assertThat(tally.keyHashes()).hasSize(4).containsExactly(sparkHashes).contains(42L);
         assertThat(tally.validIds()).isEmpty();
     }
 
@@ -71,12 +77,17 @@ class FamilyTallyTest
     void theTallyIsThePassThatCachesTheRows()
     {
         Dataset<Row> validated = validated(List.of(valid("k1", 0, 2L), valid("k2", 0, 3L), rejected("date.invalid", 0, 4L, "f.csv")))
-                .persist(org.apache.spark.storage.StorageLevel.MEMORY_ONLY());
+                .persist(StorageLevel.MEMORY_ONLY());
         try {
             assertThat(cachedPartitions()).isZero();
             FamilyTally.gather(validated, Optional.empty());
             // the tally built the cache: the later queries of the run read its three partitions, not the files again
             assertThat(cachedPartitions()).isEqualTo(3);
+            // and it reads the cached rows whole: a scan of fewer columns would copy every row into a narrower one
+            InMemoryTableScanExec scan = (InMemoryTableScanExec) CollectionConverters.asJava(
+                    FamilyTally.wholeRows(validated).queryExecution().executedPlan().collectLeaves()).stream()
+                    .filter(InMemoryTableScanExec.class::isInstance).findFirst().orElseThrow();
+            assertThat(scan.attributes()).isEqualTo(scan.relation().output());
         }
         finally {
             validated.unpersist(true);
@@ -157,7 +168,7 @@ class FamilyTallyTest
 
     private static int cachedPartitions()
     {
-        return java.util.Arrays.stream(spark.sparkContext().getRDDStorageInfo()).mapToInt(info -> info.numCachedPartitions()).sum();
+        return Arrays.stream(spark.sparkContext().getRDDStorageInfo()).mapToInt(info -> info.numCachedPartitions()).sum();
     }
 
     /** Spread over three partitions, so that the tasks' parts are merged. */
@@ -184,6 +195,6 @@ class FamilyTallyTest
 
     private static long[] sorted(long... hashes)
     {
-        return java.util.Arrays.stream(hashes).sorted().toArray();
+        return Arrays.stream(hashes).sorted().toArray();
     }
 }
