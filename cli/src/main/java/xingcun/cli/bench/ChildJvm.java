@@ -57,7 +57,8 @@ final class ChildJvm
         boolean onSparkJvm = !spark.isEmpty() && runsSpark(mainClass, arguments);
         List<String> command = new ArrayList<>();
         command.add(onSparkJvm ? spark.get(0) : Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        if (mainClass.equals(BenchRun.MAIN) && !arguments.isEmpty()) {
+        // the launcher's Spark JVM holds the ingest's options already (scripts/spark-jvm.sh)
+        if (mainClass.equals(BenchRun.MAIN) && !arguments.isEmpty() && !onSparkJvm) {
             command.addAll(commandOptions(arguments.get(0))); // before the others: a flag in $JAVA_OPTS still wins
         }
         if (onSparkJvm) {

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ChildJvmTest
 {
     private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+    private static final String COMPILE_LATER = "-XX:CompileThresholdScaling=3";
 
     @Test
     void aReportChildRunsWithTheC1CompilerOnlyBeforeTheInheritedOptions()
@@ -28,7 +29,7 @@ class ChildJvmTest
     @Test
     void anIngestChildAndAChildOfAnotherMainClassKeepTheDefaultCompiler()
     {
-        assertThat(ChildJvm.javaCommand(BenchRun.MAIN, List.of("ingest", "--inbox", "I"))).doesNotContain(C1_ONLY);
+        assertThat(ChildJvm.javaCommand(BenchRun.MAIN, List.of("ingest", "--inbox", "I"), "")).doesNotContain(C1_ONLY).contains(COMPILE_LATER);
         assertThat(ChildJvm.javaCommand("xingcun.cli.bench.PlainSparkIngest", List.of("report"))).doesNotContain(C1_ONLY);
     }
 
@@ -38,7 +39,8 @@ class ChildJvmTest
         for (String command : List.of("report", "chart", "notebook", "metrics", "sql", "warehouse")) {
             assertThat(ChildJvm.commandOptions(command)).as(command).containsExactly(C1_ONLY);
         }
-        for (String command : List.of("ingest", "demo", "schedule", "generate", "bench", "#")) {
+        assertThat(ChildJvm.commandOptions("ingest")).containsExactly(COMPILE_LATER);
+        for (String command : List.of("demo", "schedule", "generate", "bench", "#")) {
             assertThat(ChildJvm.commandOptions(command)).as(command).isEmpty();
         }
     }
@@ -46,12 +48,13 @@ class ChildJvmTest
     @Test
     void theSparkChildrenRunOnTheLaunchersSparkJvmAndTheOthersOnThisOne()
     {
-        String sparkJvm = "/opt/jdk-25/bin/java\n-Xmx2g\n-XX:AOTCache=/x/ingest.aot\n-Dxingcun.home=/x\n";
+        // as the launcher gives it: its ingest options included, so they are not added twice
+        String sparkJvm = "/opt/jdk-25/bin/java\n-Xmx2g\n" + COMPILE_LATER + "\n-XX:AOTCache=/x/ingest.aot\n-Dxingcun.home=/x\n";
         for (List<String> command : List.of(
                 ChildJvm.javaCommand(BenchRun.MAIN, List.of("ingest", "--inbox", "I"), sparkJvm),
                 ChildJvm.javaCommand(PlainSparkCopy.class.getName(), List.of("in", "out"), sparkJvm),
                 ChildJvm.javaCommand(SparkSqlMetrics.class.getName(), List.of("lake"), sparkJvm))) {
-            assertThat(command.subList(0, 6)).containsExactly("/opt/jdk-25/bin/java", "-Xmx2g", "-XX:AOTCache=/x/ingest.aot", "-Dxingcun.home=/x",
+            assertThat(command.subList(0, 7)).containsExactly("/opt/jdk-25/bin/java", "-Xmx2g", COMPILE_LATER, "-XX:AOTCache=/x/ingest.aot", "-Dxingcun.home=/x",
                     "-cp", System.getProperty("java.class.path"));
         }
         String thisJava = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
