@@ -25,7 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 
@@ -41,6 +40,19 @@ public final class ValidationTransform
     public static final String MESSAGE_ZH = "message_zh";
     public static final String MESSAGE_EN = "message_en";
     private static final char KEY_SEPARATOR = '\u001f';
+    private static final byte SEPARATOR_BYTE = 0x1f; // KEY_SEPARATOR in UTF-8
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    // where the columns after a family's lake columns are in a validated row: schema()'s order
+    private static final int KEY_AT = 0;
+    private static final int HASH_AT = 1;
+    private static final int SOURCE_FILE_AT = 2;
+    private static final int SOURCE_ROW_AT = 3;
+    private static final int FILE_ORDER_AT = 4;
+    private static final int RAW_JSON_AT = 5;
+    private static final int RULE_AT = 6;
+    private static final int MESSAGE_ZH_AT = 7;
+    private static final int MESSAGE_EN_AT = 8;
+    private static final int COLUMNS_AFTER_LAKE = 9;
 
     private ValidationTransform() {}
 
@@ -95,10 +107,10 @@ public final class ValidationTransform
     private static InternalRow validateRow(Family family, RecordValidator validator, RawRecords rawRecords, StructType lakeSchema, MessageDigest digest, RawRecord raw)
     {
         int lakeWidth = lakeSchema.size();
-        Object[] values = new Object[lakeWidth + 9];
-        values[lakeWidth + 2] = UTF8String.fromString(raw.sourceFile());
-        values[lakeWidth + 3] = raw.sourceRow();
-        values[lakeWidth + 4] = raw.fileOrder();
+        Object[] values = new Object[lakeWidth + COLUMNS_AFTER_LAKE];
+        values[lakeWidth + SOURCE_FILE_AT] = UTF8String.fromString(raw.sourceFile());
+        values[lakeWidth + SOURCE_ROW_AT] = raw.sourceRow();
+        values[lakeWidth + FILE_ORDER_AT] = raw.fileOrder();
         if (raw.isMalformed()) {
             return rejected(values, lakeWidth, Rule.ROW_MALFORMED.reject("", "", raw.parseProblem()), rawRecords.rawJson(raw));
         }
@@ -107,21 +119,33 @@ public final class ValidationTransform
             // the raw record (masked) is kept only for rows the quarantine shows: building it for every row cost a tenth of the ingest
             return rejected(values, lakeWidth, outcome.rejection().get(), rawRecords.rawJson(raw));
         }
-        StringBuilder content = new StringBuilder();
         StructField[] fields = lakeSchema.fields();
         for (int i = 0; i < lakeWidth; i++) {
             Object value = outcome.values().get(fields[i].name());
-            // the content hash is of the Java values' text (a date as 2021-03-05), as the lake's hashes have always been
-            content.append(value).append(KEY_SEPARATOR);
             values[i] = value == null ? null : sparkValue(fields[i].dataType(), value);
+            // the content hash is of the Java values' text (a date as 2021-03-05, a missing value as null), each after
+            // the other with a separator, as the lake's hashes have always been; a text's UTF-8 bytes are its Spark value's
+            digest.update(values[i] instanceof UTF8String text ? text.getBytes() : String.valueOf(value).getBytes(StandardCharsets.UTF_8));
+            digest.update(SEPARATOR_BYTE);
         }
         StringBuilder key = new StringBuilder();
         for (String keyColumn : family.naturalKey()) {
             key.append(outcome.values().get(keyColumn)).append(KEY_SEPARATOR);
         }
-        values[lakeWidth] = UTF8String.fromString(key.toString());
-        values[lakeWidth + 1] = UTF8String.fromString(HexFormat.of().formatHex(digest.digest(content.toString().getBytes(StandardCharsets.UTF_8)), 0, 16));
+        values[lakeWidth + KEY_AT] = UTF8String.fromString(key.toString());
+        values[lakeWidth + HASH_AT] = UTF8String.fromBytes(hex(digest.digest(), 16));
         return new GenericInternalRow(values);
+    }
+
+    /** The first {@code length} bytes in lower-case hexadecimal, as ASCII bytes (what HexFormat.of() writes). */
+    private static byte[] hex(byte[] bytes, int length)
+    {
+        byte[] hex = new byte[2 * length];
+        for (int i = 0; i < length; i++) {
+            hex[2 * i] = HEX_DIGITS[(bytes[i] >> 4) & 0xf];
+            hex[2 * i + 1] = HEX_DIGITS[bytes[i] & 0xf];
+        }
+        return hex;
     }
 
     /** A validated Java value as Spark holds it in a row of that type (a cast that fails names a validator's mistake). */
@@ -147,10 +171,10 @@ public final class ValidationTransform
 
     private static InternalRow rejected(Object[] values, int lakeWidth, Rejection rejection, String rawJson)
     {
-        values[lakeWidth + 5] = UTF8String.fromString(rawJson);
-        values[lakeWidth + 6] = UTF8String.fromString(rejection.rule().id());
-        values[lakeWidth + 7] = UTF8String.fromString(rejection.messageChinese());
-        values[lakeWidth + 8] = UTF8String.fromString(rejection.messageEnglish());
+        values[lakeWidth + RAW_JSON_AT] = UTF8String.fromString(rawJson);
+        values[lakeWidth + RULE_AT] = UTF8String.fromString(rejection.rule().id());
+        values[lakeWidth + MESSAGE_ZH_AT] = UTF8String.fromString(rejection.messageChinese());
+        values[lakeWidth + MESSAGE_EN_AT] = UTF8String.fromString(rejection.messageEnglish());
         return new GenericInternalRow(values);
     }
 

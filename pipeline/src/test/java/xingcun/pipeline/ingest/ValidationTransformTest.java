@@ -1,0 +1,99 @@
+package xingcun.pipeline.ingest;
+
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import xingcun.pipeline.community.CommunityDirectory;
+import xingcun.pipeline.contract.Family;
+import xingcun.pipeline.identity.PersonalDataHasher;
+import xingcun.pipeline.read.HeaderLayout;
+import xingcun.pipeline.read.RawRecord;
+import xingcun.pipeline.validate.RecordValidator;
+import xingcun.pipeline.validate.ValidationContext;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Validated rows as Spark gets them: typed values, and the key and content hash every lake compares with. A lake keeps
+ * the hashes of the rows it was given; a hash computed differently would call every row of a ledger ingested again an
+ * update, so the text they are computed from is pinned here.
+ */
+class ValidationTransformTest
+{
+    private static final List<String> HEADERS = List.of("日志编号", "人才编号", "服务社区代码", "服务日期", "服务类型", "服务天数", "服务人次", "破解技术瓶颈", "服务内容", "备注");
+    private static SparkSession spark;
+
+    @BeforeAll
+    static void start()
+    {
+        spark = SparkTestSession.start();
+    }
+
+    @AfterAll
+    static void stop()
+    {
+        spark.stop();
+    }
+
+    @Test
+    void aValidRowHasItsTypedValuesItsKeyAndTheHashOfItsValuesText()
+            throws Exception
+    {
+        Row row = validate(List.of(" sl-2021-001 ", "XS2021001", "530112010014", "2021/3/5", "培训授课", "0.5", "12", "", "烤烟移栽 育苗", "")).get(0);
+        assertThat(row.getString(row.fieldIndex("rule_id"))).isNull();
+
+        assertThat(row.getString(row.fieldIndex("log_id"))).isEqualTo("SL-2021-001");
+        assertThat(row.getString(row.fieldIndex("community_code"))).isEqualTo("530112010014");
+        assertThat(row.getDate(row.fieldIndex("service_on"))).isEqualTo(Date.valueOf(LocalDate.of(2021, 3, 5)));
+        assertThat(row.getDouble(row.fieldIndex("days"))).isEqualTo(0.5);
+        assertThat(row.getLong(row.fieldIndex("people_served"))).isEqualTo(12L);
+        assertThat(row.isNullAt(row.fieldIndex("notes"))).isTrue();
+        assertThat(row.getString(row.fieldIndex("record_key"))).isEqualTo("SL-2021-001\u001f");
+        // the lake's columns in order, each as Java writes it (a missing value as null), each followed by U+001F; the
+        // first 16 bytes of its SHA-256 in lower-case hexadecimal
+        String content = String.join("\u001f", "SL-2021-001", "XS2021001", "530112010014", "2021-03-05", "teaching", "0.5", "12",
+                "null", "烤烟移栽 育苗", "null") + "\u001f";
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
+        assertThat(row.getString(row.fieldIndex("record_hash"))).isEqualTo(HexFormat.of().formatHex(digest, 0, 16))
+                .isEqualTo("721ab01a7e2cb6cac116171c18fc9074");
+        assertThat(row.isNullAt(row.fieldIndex("rule_id"))).isTrue();
+        assertThat(row.isNullAt(row.fieldIndex("raw_json"))).isTrue();
+        assertThat(row.getString(row.fieldIndex("source_file"))).isEqualTo("service_logs/服务日志.csv");
+        assertThat(row.getLong(row.fieldIndex("source_row"))).isEqualTo(2L);
+    }
+
+    @Test
+    void aRejectedRowHasItsRuleMessagesAndRawRecordButNoKey()
+    {
+        Row row = validate(List.of("SL-2021-002", "XS2099999", "530112010014", "2021-03-05", "培训授课", "1", "3", "", "", "")).get(0);
+
+        assertThat(row.getString(row.fieldIndex("rule_id"))).isEqualTo("talent.unknown");
+        assertThat(row.getString(row.fieldIndex("message_en"))).contains("XS2099999");
+        assertThat(row.getString(row.fieldIndex("raw_json"))).contains("\"人才编号\":\"XS2099999\"");
+        assertThat(row.isNullAt(row.fieldIndex("record_key"))).isTrue();
+        assertThat(row.isNullAt(row.fieldIndex("record_hash"))).isTrue();
+        assertThat(row.isNullAt(row.fieldIndex("log_id"))).isTrue();
+    }
+
+    private static List<Row> validate(List<String> cells)
+    {
+        ValidationContext context = new ValidationContext(CommunityDirectory.xishanProgram(), Set.of("XS2021001"), Set.of(),
+                new PersonalDataHasher(new byte[32]), LocalDate.of(2027, 11, 28));
+        JavaSparkContext sparkContext = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        RawRecord raw = RawRecord.of("service_logs/服务日志.csv", 2, 0, HeaderLayout.of(Family.SERVICE_LOGS, HEADERS), Arrays.asList(cells.toArray(String[]::new)));
+        return ValidationTransform.validate(spark, Family.SERVICE_LOGS, sparkContext.parallelize(List.of(raw), 1),
+                sparkContext.broadcast(new RecordValidator(Family.SERVICE_LOGS, context))).collectAsList();
+    }
+}
