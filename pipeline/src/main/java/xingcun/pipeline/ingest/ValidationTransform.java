@@ -16,6 +16,7 @@ import org.apache.spark.unsafe.types.UTF8String;
 import xingcun.pipeline.contract.Family;
 import xingcun.pipeline.read.RawRecord;
 import xingcun.pipeline.read.RawRecords;
+import xingcun.pipeline.validate.LakeValues;
 import xingcun.pipeline.validate.RecordValidator;
 import xingcun.pipeline.validate.Rejection;
 import xingcun.pipeline.validate.Rule;
@@ -120,8 +121,9 @@ public final class ValidationTransform
             return rejected(values, lakeWidth, outcome.rejection().get(), rawRecords.rawJson(raw));
         }
         StructField[] fields = lakeSchema.fields();
+        LakeValues lakeValues = outcome.values();
         for (int i = 0; i < lakeWidth; i++) {
-            Object value = outcome.values().get(fields[i].name());
+            Object value = lakeValues.at(i);
             values[i] = value == null ? null : sparkValue(fields[i].dataType(), value);
             // the content hash is of the Java values' text (a date as 2021-03-05, a missing value as null), each after
             // the other with a separator, as the lake's hashes have always been; a text's UTF-8 bytes are its Spark value's
@@ -130,7 +132,7 @@ public final class ValidationTransform
         }
         StringBuilder key = new StringBuilder();
         for (String keyColumn : family.naturalKey()) {
-            key.append(outcome.values().get(keyColumn)).append(KEY_SEPARATOR);
+            key.append(lakeValues.get(keyColumn)).append(KEY_SEPARATOR);
         }
         values[lakeWidth + KEY_AT] = UTF8String.fromString(key.toString());
         values[lakeWidth + HASH_AT] = UTF8String.fromBytes(hex(digest.digest(), 16));

@@ -17,7 +17,6 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -40,11 +39,13 @@ public final class RecordValidator
 
     private final Family family;
     private final ValidationContext context;
+    private final LakeValues.Positions lakeColumns;
 
     public RecordValidator(Family family, ValidationContext context)
     {
         this.family = requireNonNull(family, "family is null");
         this.context = requireNonNull(context, "context is null");
+        this.lakeColumns = LakeValues.Positions.of(family);
     }
 
     /**
@@ -54,7 +55,7 @@ public final class RecordValidator
     public ValidationOutcome validate(Map<String, String> raw, Map<String, String> headerUnits)
     {
         try {
-            Map<String, Object> values = new HashMap<>();
+            LakeValues values = lakeColumns.newRow();
             for (ColumnSpec column : family.columns()) {
                 Optional<String> text = Text.present(raw.get(column.name()));
                 if (text.isEmpty()) {
@@ -69,7 +70,7 @@ public final class RecordValidator
             return ValidationOutcome.accepted(values);
         }
         catch (RowRejected rejected) {
-            return ValidationOutcome.rejected(rejected.rejection);
+            return ValidationOutcome.rejected(lakeColumns.newRow(), rejected.rejection);
         }
     }
 

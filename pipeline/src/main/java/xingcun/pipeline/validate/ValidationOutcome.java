@@ -1,18 +1,17 @@
 package xingcun.pipeline.validate;
 
-import java.util.Map;
 import java.util.Optional;
 
-/** A validated row: its lake values by column name, or the reason it was rejected. */
-public record ValidationOutcome(Map<String, Object> values, Optional<Rejection> rejection)
+/** A validated row: its lake values (none when rejected), or the reason it was rejected. */
+public record ValidationOutcome(LakeValues values, Optional<Rejection> rejection)
 {
-    static ValidationOutcome accepted(Map<String, Object> values)
+    static ValidationOutcome accepted(LakeValues values)
     {
         return new ValidationOutcome(values, Optional.empty());
     }
 
-    static ValidationOutcome rejected(Rejection rejection)
+    static ValidationOutcome rejected(LakeValues noValues, Rejection rejection)
     {
-        return new ValidationOutcome(Map.of(), Optional.of(rejection));
+        return new ValidationOutcome(noValues, Optional.of(rejection));
     }
 }
