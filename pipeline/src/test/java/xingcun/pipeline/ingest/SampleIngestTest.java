@@ -125,6 +125,22 @@ class SampleIngestTest
         }
     }
 
+    @Test
+    void columnsWhoseValuesHardlyRepeatAreWrittenWithoutADictionary()
+            throws java.io.IOException
+    {
+        String attendanceFile = lake.currentFiles(Family.TRAINING_ATTENDANCE.folder()).get(0);
+        try (org.apache.parquet.hadoop.ParquetFileReader reader = org.apache.parquet.hadoop.ParquetFileReader.open(
+                org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(attendanceFile), spark.sparkContext().hadoopConfiguration()))) {
+            Map<String, Boolean> dictionaryByColumn = reader.getFooter().getBlocks().get(0).getColumns().stream().collect(Collectors.toMap(
+                    column -> column.getPath().toDotString(), column -> column.getEncodings().stream().anyMatch(org.apache.parquet.column.Encoding::usesDictionary)));
+            assertThat(dictionaryByColumn).containsEntry("record_key", false).containsEntry("record_hash", false).containsEntry("source_row", false)
+                    .containsEntry("attendee_hash", false).containsEntry("phone_hash", false).containsEntry("phone_masked", false)
+                    .containsEntry("training_id", true).containsEntry("village", true).containsEntry("source_file", true);
+        }
+        assertThat(FamilyIngest.mostlyDistinctColumns(Family.SERVICE_LOGS)).containsExactly("record_key", "record_hash", "source_row", "log_id");
+    }
+
     private static Map<String, Double> industry(String communityCode)
     {
         return table(Family.INDUSTRY_OUTPUTS).filter(col("community_code").equalTo(communityCode)).collectAsList().stream()
