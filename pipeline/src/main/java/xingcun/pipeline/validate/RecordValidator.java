@@ -40,12 +40,14 @@ public final class RecordValidator
     private final Family family;
     private final ValidationContext context;
     private final LakeValues.Positions lakeColumns;
+    private final boolean namesCommunities; // asked once: a family's columns do not change from row to row
 
     public RecordValidator(Family family, ValidationContext context)
     {
         this.family = requireNonNull(family, "family is null");
         this.context = requireNonNull(context, "context is null");
         this.lakeColumns = LakeValues.Positions.of(family);
+        this.namesCommunities = family.hasColumn("community_code");
     }
 
     /**
@@ -147,7 +149,7 @@ public final class RecordValidator
 
     private void applyCrossColumnRules(Map<String, String> raw, Map<String, Object> values)
     {
-        if (family.hasColumn("community_code")) {
+        if (namesCommunities) {
             resolveCommunity(raw).ifPresent(community -> values.put("community_code", community.code()));
         }
         if (family == Family.TALENTS && values.get("cycle_end") != null
