@@ -307,7 +307,7 @@ final class FamilyIngest
         }
     }
 
-    private static DataFrameWriter<Row> lakeWriter(Family family, Dataset<Row> rows)
+    static DataFrameWriter<Row> lakeWriter(Family family, Dataset<Row> rows)
     {
         DataFrameWriter<Row> writer = rows.write().mode(SaveMode.Append);
         for (String column : mostlyDistinctColumns(family)) {
@@ -317,19 +317,21 @@ final class FamilyIngest
     }
 
     /**
-     * The columns whose values hardly repeat: a row's key and content hash, its source row, a one-column natural key
-     * (log_id), personal hashes and masks. Parquet's dictionary of such a column never pays: it hashes and stores every
-     * value until the dictionary page overflows, in every file, then writes them plainly anyway. For the key and hash
-     * that was 5 % of a province ingest's CPU.
+     * The columns whose values do not repeat: a row's key and content hash, a one-column natural key (log_id), and
+     * the keyed hashes of personal values (a name or phone repeats only where a person attends again). Parquet's
+     * dictionary of such a column never pays: it hashes and stores every value until the dictionary page overflows,
+     * in every file, then writes them plainly anyway; for the key and hash that was 5 % of a province ingest's CPU.
+     * The source row and the masked values repeat (row numbers start again in every file a task writes; a masked
+     * phone keeps seven of its digits), so they keep their dictionary.
      */
     static List<String> mostlyDistinctColumns(Family family)
     {
-        List<String> columns = new ArrayList<>(List.of(ValidationTransform.RECORD_KEY, ValidationTransform.RECORD_HASH, RawRecords.SOURCE_ROW));
+        List<String> columns = new ArrayList<>(List.of(ValidationTransform.RECORD_KEY, ValidationTransform.RECORD_HASH));
         if (family.naturalKey().size() == 1) {
             columns.add(family.naturalKey().get(0));
         }
         for (String column : family.lakeSchema().fieldNames()) {
-            if ((column.endsWith("_hash") || column.endsWith("_masked")) && !columns.contains(column)) {
+            if (column.endsWith("_hash") && !columns.contains(column)) {
                 columns.add(column);
             }
         }

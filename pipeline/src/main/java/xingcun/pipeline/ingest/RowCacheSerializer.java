@@ -168,8 +168,11 @@ public final class RowCacheSerializer implements CachedBatchSerializer
                     InternalRow next = rows.next();
                     UnsafeRow row = next instanceof UnsafeRow unsafe ? unsafe : unsafe(next);
                     int size = row.getSizeInBytes();
-                    if (used + LENGTH_BYTES + size > gathering.length) {
-                        gathering = Arrays.copyOf(gathering, Math.max(Math.max(64 << 10, gathering.length * 2), used + LENGTH_BYTES + size));
+                    int needed = used + LENGTH_BYTES + size;
+                    if (needed > gathering.length) {
+                        // doubling, but no further than a batch and a row can take (a batch ends past BATCH_BYTES)
+                        int grown = Math.min(Math.max(64 << 10, gathering.length * 2), BATCH_BYTES + (64 << 10));
+                        gathering = Arrays.copyOf(gathering, Math.max(grown, needed));
                     }
                     Platform.putLong(gathering, Platform.BYTE_ARRAY_OFFSET + used, size);
                     row.writeToMemory(gathering, Platform.BYTE_ARRAY_OFFSET + used + LENGTH_BYTES);

@@ -28,6 +28,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Raw records → validated rows: each row gets its typed lake values, its natural key and a hash of its content
@@ -85,10 +87,12 @@ public final class ValidationTransform
     {
         RawRecords rawRecords = new RawRecords(family);
         StructType lakeSchema = family.lakeSchema();
+        sparkValues(lakeSchema); // every lake type has a conversion, or the run stops before its first task
         FlatMapFunction<Iterator<RawRecord>, InternalRow> validateRows = records -> new Iterator<>()
         {
             private final RecordValidator rowValidator = validator.value();
             private final MessageDigest digest = sha256();
+            private final List<Function<Object, Object>> conversions = sparkValues(lakeSchema);
 
             @Override
             public boolean hasNext()
@@ -99,13 +103,14 @@ public final class ValidationTransform
             @Override
             public InternalRow next()
             {
-                return validateRow(family, rowValidator, rawRecords, lakeSchema, digest, records.next());
+                return validateRow(family, rowValidator, rawRecords, lakeSchema, conversions, digest, records.next());
             }
         };
         return ((org.apache.spark.sql.classic.SparkSession) spark).internalCreateDataFrame(raw.mapPartitions(validateRows).rdd(), schema(family), false);
     }
 
-    private static InternalRow validateRow(Family family, RecordValidator validator, RawRecords rawRecords, StructType lakeSchema, MessageDigest digest, RawRecord raw)
+    private static InternalRow validateRow(Family family, RecordValidator validator, RawRecords rawRecords, StructType lakeSchema,
+            List<Function<Object, Object>> conversions, MessageDigest digest, RawRecord raw)
     {
         int lakeWidth = lakeSchema.size();
         Object[] values = new Object[lakeWidth + COLUMNS_AFTER_LAKE];
@@ -120,11 +125,11 @@ public final class ValidationTransform
             // the raw record (masked) is kept only for rows the quarantine shows: building it for every row cost a tenth of the ingest
             return rejected(values, lakeWidth, outcome.rejection().get(), rawRecords.rawJson(raw));
         }
-        StructField[] fields = lakeSchema.fields();
         LakeValues lakeValues = outcome.values();
+        digest.reset(); // a row whose hashing failed must not leave its bytes to the next
         for (int i = 0; i < lakeWidth; i++) {
             Object value = lakeValues.at(i);
-            values[i] = value == null ? null : sparkValue(fields[i].dataType(), value);
+            values[i] = value == null ? null : conversions.get(i).apply(value);
             // the content hash is of the Java values' text (a date as 2021-03-05, a missing value as null), each after
             // the other with a separator, as the lake's hashes have always been; a text's UTF-8 bytes are its Spark value's
             digest.update(values[i] instanceof UTF8String text ? text.getBytes() : String.valueOf(value).getBytes(StandardCharsets.UTF_8));
@@ -150,25 +155,30 @@ public final class ValidationTransform
         return hex;
     }
 
-    /** A validated Java value as Spark holds it in a row of that type (a cast that fails names a validator's mistake). */
-    private static Object sparkValue(DataType type, Object value)
+    /** The types of the lake's columns, each with how a validated Java value becomes Spark's value of that type. */
+    static final Map<DataType, Function<Object, Object>> SPARK_VALUES = Map.of(
+            DataTypes.StringType, value -> UTF8String.fromString((String) value),
+            DataTypes.DateType, value -> (int) ((java.sql.Date) value).toLocalDate().toEpochDay(),
+            DataTypes.LongType, value -> (Long) value,
+            DataTypes.DoubleType, value -> (Double) value,
+            DataTypes.BooleanType, value -> (Boolean) value);
+
+    /**
+     * How each lake column's validated values become Spark's (a cast that fails names a validator's mistake); a type
+     * without a conversion fails here, before any row.
+     */
+    static List<Function<Object, Object>> sparkValues(StructType lakeSchema)
     {
-        if (type == DataTypes.StringType) {
-            return UTF8String.fromString((String) value);
+        List<Function<Object, Object>> conversions = new ArrayList<>();
+        for (StructField field : lakeSchema.fields()) {
+            Function<Object, Object> conversion = SPARK_VALUES.get(field.dataType());
+            if (conversion == null) {
+                throw new IllegalStateException("Cannot hold the lake column " + field.name() + " of type " + field.dataType().simpleString()
+                        + ": add the type to ValidationTransform.SPARK_VALUES");
+            }
+            conversions.add(conversion);
         }
-        if (type == DataTypes.DateType) {
-            return (int) ((java.sql.Date) value).toLocalDate().toEpochDay();
-        }
-        if (type == DataTypes.LongType) {
-            return (Long) value;
-        }
-        if (type == DataTypes.DoubleType) {
-            return (Double) value;
-        }
-        if (type == DataTypes.BooleanType) {
-            return (Boolean) value;
-        }
-        throw new IllegalStateException("Cannot hold a lake value of type " + type.simpleString() + ": add it to ValidationTransform.sparkValue");
+        return conversions;
     }
 
     private static InternalRow rejected(Object[] values, int lakeWidth, Rejection rejection, String rawJson)

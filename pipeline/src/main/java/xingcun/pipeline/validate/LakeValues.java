@@ -16,7 +16,8 @@ import java.util.Set;
  * the ingest reads them. A value array a row, not a hash map: a map allocated its entries for every value and the
  * ingest then looked every column up by name again (together about a tenth of validating a row). A column without a
  * value is absent, as in a map. A value the lake does not keep (a project's money unit, read while validating) is
- * held aside, so the row still reads as every value the validator set.
+ * held aside, so the row still reads as every value the validator set. What a validator needs of a map and no more:
+ * values are set, never removed and never null (null is how a row says a column has no value).
  */
 public final class LakeValues
         extends AbstractMap<String, Object>
@@ -78,6 +79,9 @@ public final class LakeValues
     @Override
     public Object put(String column, Object value)
     {
+        if (value == null) {
+            throw new IllegalArgumentException("Cannot set " + column + " to null: a column without a value is left unset");
+        }
         Integer position = positions.byName().get(column);
         if (position == null) {
             if (notKept == null) {

@@ -75,6 +75,30 @@ class ValidationTransformTest
     }
 
     @Test
+    void textBeyondTheBasicPlaneHashesAsItsUtf8()
+            throws Exception
+    {
+        Row row = validate(List.of("SL-2021-003", "XS2021001", "530112010014", "2021-03-05", "培训授课", "1", "3", "", "𠀀𪚥 烤烟", "")).get(0);
+
+        String content = String.join("\u001f", "SL-2021-003", "XS2021001", "530112010014", "2021-03-05", "teaching", "1.0", "3",
+                "null", "𠀀𪚥 烤烟", "null") + "\u001f";
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
+        assertThat(row.getString(row.fieldIndex("topic"))).isEqualTo("𠀀𪚥 烤烟");
+        assertThat(row.getString(row.fieldIndex("record_hash"))).isEqualTo(HexFormat.of().formatHex(digest, 0, 16));
+    }
+
+    @Test
+    void everyLakeColumnTypeBecomesASparkValueAndAnyOtherStopsTheRun()
+    {
+        for (Family family : Family.values()) {
+            assertThat(ValidationTransform.sparkValues(family.lakeSchema())).as(family.folder()).hasSize(family.lakeSchema().size());
+        }
+        org.apache.spark.sql.types.StructType decimal = new org.apache.spark.sql.types.StructType().add("amount", org.apache.spark.sql.types.DataTypes.createDecimalType(18, 2));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ValidationTransform.sparkValues(decimal)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("Cannot hold the lake column amount of type decimal(18,2): add the type to ValidationTransform.SPARK_VALUES");
+    }
+
+    @Test
     void aRejectedRowHasItsRuleMessagesAndRawRecordButNoKey()
     {
         Row row = validate(List.of("SL-2021-002", "XS2099999", "530112010014", "2021-03-05", "培训授课", "1", "3", "", "", "")).get(0);

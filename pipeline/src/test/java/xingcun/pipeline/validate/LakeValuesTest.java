@@ -30,6 +30,8 @@ class LakeValuesTest
         assertThat(row.at(Family.SERVICE_LOGS.lakeSchema().fieldIndex("people_served"))).isEqualTo(12L);
         assertThat(row.at(Family.SERVICE_LOGS.lakeSchema().fieldIndex("topic"))).isNull();
         assertThat(row.keySet()).containsExactly("log_id", "days", "people_served"); // the lake's order
+        assertThatThrownBy(() -> row.put("topic", null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Cannot set topic to null: a column without a value is left unset");
     }
 
     @Test
