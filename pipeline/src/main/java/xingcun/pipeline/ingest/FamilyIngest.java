@@ -321,9 +321,9 @@ final class FamilyIngest
      * (log_id) and the keyed hashes of personal values, which do not repeat, and the source row and masked values,
      * which repeat little (a row number once for each inbox file a task merges, a masked phone where two phones share
      * seven digits). A dictionary of them hashes and stores every value until its page overflows, in every file,
-     * and then mostly writes them plainly anyway: for the key and hash that was 5 % of a province ingest's CPU, and
-     * keeping the source row's and masked values' dictionaries made the province ingest ≈ 5 % slower (34.4 / 35.5 /
-     * 32.8 s against 35.1 / 37.2 / 34.8 s, alternating), to save a few MB of a 550 MB lake.
+     * and then mostly writes them plainly anyway: for the key and hash that was 5 % of a province ingest's CPU. For the
+     * source row and masked values the time either way was within a province run's noise; plain, they cost a few MB
+     * of a 550 MB lake where many small files are merged.
      */
     static List<String> mostlyDistinctColumns(Family family)
     {
