@@ -3,12 +3,14 @@ package xingcun.pipeline.ingest;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
@@ -102,8 +104,9 @@ final class FamilyIngest
         List<Dataset<Row>> kept = new ArrayList<>(List.of(validated));
         try {
             // the first pass over the files: read, validate, cache, tally
-            FamilyTally tally = FamilyTally.gather(validated, knownIds.map(KnownIds::column));
-            Dataset<Row> cachedRows = wholeCachedRows(validated);
+            RDD<InternalRow> wholeRows = FamilyTally.wholeRows(validated).queryExecution().toRdd();
+            FamilyTally tally = FamilyTally.gather(wholeRows, validated.schema(), knownIds.map(KnownIds::column));
+            Dataset<Row> cachedRows = wholeCachedRows(wholeRows, validated.schema());
             Dataset<Row> lakeRows = LakeTables.read(spark, lake, family);
             boolean lakeHasRows = !lake.currentFiles(family.folder()).isEmpty();
             Optional<Dataset<Row>> lakeKeys = lakeHasRows ? Optional.of(lakeKeys(inputBytes, cachedRows, lakeRows)) : Optional.empty();
@@ -139,15 +142,14 @@ final class FamilyIngest
     }
 
     /**
-     * The cached validated rows as a plan of their own, which reads every column of them. A query of {@code validated}
-     * itself reads from the cache only the columns it needs, and the cache then copies every row into a narrower one
-     * (5 % of a province ingest's executor time); over whole rows, Spark's generated code reads the fields a query needs
-     * where they lie. {@code internalCreateDataFrame} is Spark-private in Scala, public to Java.
+     * The cached validated rows, read whole (the tally's {@code RDD}), as a plan of their own. A query of
+     * {@code validated} itself reads from the cache only the columns it needs, and the cache then copies every row into
+     * a narrower one (5 % of a province ingest's executor time); over whole rows, Spark's generated code reads the
+     * fields a query needs where they lie. {@code internalCreateDataFrame} is Spark-private in Scala, public to Java.
      */
-    private Dataset<Row> wholeCachedRows(Dataset<Row> validated)
+    private Dataset<Row> wholeCachedRows(RDD<InternalRow> wholeRows, StructType schema)
     {
-        return ((org.apache.spark.sql.classic.SparkSession) spark).internalCreateDataFrame(
-                FamilyTally.wholeRows(validated).queryExecution().toRdd(), validated.schema(), false);
+        return ((org.apache.spark.sql.classic.SparkSession) spark).internalCreateDataFrame(wholeRows, schema, false);
     }
 
     /**

@@ -1,8 +1,8 @@
 package xingcun.pipeline.ingest;
 
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.InternalRow;
@@ -91,13 +91,20 @@ record FamilyTally(long[] keyHashes, Map<FileRule, Long> rowsByFileAndRule, Map<
      */
     static FamilyTally gather(Dataset<Row> validated, Optional<String> idColumn)
     {
-        StructType schema = validated.schema();
+        return gather(wholeRows(validated).queryExecution().toRdd(), validated.schema(), idColumn);
+    }
+
+    /**
+     * Tallies the validated rows as {@link #wholeRows} gives them to Spark's tasks: the ingest keeps that one
+     * {@code RDD} for its later queries too, so the cache's rows are planned for once.
+     */
+    static FamilyTally gather(RDD<InternalRow> wholeRows, StructType schema, Optional<String> idColumn)
+    {
         Columns columns = new Columns(schema.fieldIndex(ValidationTransform.RECORD_KEY), schema.fieldIndex(RawRecords.FILE_ORDER),
                 schema.fieldIndex(ValidationTransform.RULE_ID), schema.fieldIndex(RawRecords.SOURCE_FILE), schema.fieldIndex(RawRecords.SOURCE_ROW),
                 schema.fieldIndex(ValidationTransform.MESSAGE_ZH), schema.fieldIndex(ValidationTransform.MESSAGE_EN),
                 idColumn.map(schema::fieldIndex).orElse(-1));
-        JavaRDD<InternalRow> rows = wholeRows(validated).queryExecution().toRdd().toJavaRDD();
-        return merge(rows.mapPartitions(partition -> tallyPartition(partition, columns)).collect());
+        return merge(wholeRows.toJavaRDD().mapPartitions(partition -> tallyPartition(partition, columns)).collect());
     }
 
     /**

@@ -33,7 +33,7 @@ public final class LakeValues
     }
 
     /** Where each of a family's lake columns is: made once for a validator, shared by its rows. */
-    record Positions(Family family, String[] names, Map<String, Integer> byName)
+    record Positions(String[] names, Map<String, Integer> byName)
             implements java.io.Serializable
     {
         static Positions of(Family family)
@@ -45,7 +45,7 @@ public final class LakeValues
                 names[i] = fields[i].name();
                 byName.put(names[i], i);
             }
-            return new Positions(family, names, Map.copyOf(byName));
+            return new Positions(names, Map.copyOf(byName));
         }
 
         LakeValues newRow()
