@@ -37,7 +37,7 @@ public final class ChangeClassification
     public static final String DUPLICATE = "duplicate";
     public static final String REJECTED = "rejected";
     /** A 64-bit hash of a row's key (Spark's xxhash64): how {@link FamilyTally} names the keys to look at closely. */
-    public static final String KEY_HASH = "key_hash";
+    public static final String KEY_HASH = ValidationTransform.KEY_HASH;
     private static final String LAKE_KEY = "lake_key";
 
     /** The columns that tell one row of a run from every other (source_file: the sheets of a workbook share a file order). */
@@ -78,7 +78,7 @@ public final class ChangeClassification
     /**
      * The valid rows whose outcome is not the common one — accepted, kept, and a key the lake does not hold — with
      * their {@link #classify} outcome, identified by {@link #ROW_IDENTITY}. Only the rows of the candidate keys
-     * (small: broadcast) are classified, and only the columns the judgement reads.
+     * (small: broadcast, matched by the rows' {@link #KEY_HASH}) are classified, and only the columns the judgement reads.
      */
     public static Dataset<Row> uncommonOutcomes(Dataset<Row> validated, Optional<Dataset<Row>> lakeKeys, Dataset<Row> candidateKeys)
     {
@@ -87,7 +87,6 @@ public final class ChangeClassification
         List<String> outcomeColumns = new ArrayList<>(ROW_IDENTITY);
         outcomeColumns.addAll(List.of(CHANGE, IS_WINNER, LAKE_HASH));
         Dataset<Row> judged = validated.filter(col(ValidationTransform.RULE_ID).isNull())
-                .withColumn(KEY_HASH, xxhash64(col(ValidationTransform.RECORD_KEY)))
                 .join(broadcast(candidateKeys), KEY_HASH, "left_semi")
                 .selectExpr(judgedColumns.toArray(String[]::new));
         Column common = col(CHANGE).equalTo(lit(ACCEPTED)).and(col(IS_WINNER)).and(col(LAKE_HASH).isNull());

@@ -106,7 +106,8 @@ final class FamilyIngest
             // the first pass over the files: read, validate, cache, tally
             RDD<InternalRow> wholeRows = FamilyTally.wholeRows(validated).queryExecution().toRdd();
             FamilyTally tally = FamilyTally.gather(wholeRows, validated.schema(), knownIds.map(KnownIds::column));
-            Dataset<Row> cachedRows = wholeCachedRows(wholeRows, validated.schema());
+            // the key is made from the key columns where a query reads it (the writes, the rows of candidate keys)
+            Dataset<Row> cachedRows = wholeCachedRows(wholeRows, validated.schema()).withColumn(RECORD_KEY, ValidationTransform.recordKey(family));
             Dataset<Row> lakeRows = LakeTables.read(spark, lake, family);
             boolean lakeHasRows = !lake.currentFiles(family.folder()).isEmpty();
             Optional<Dataset<Row>> lakeKeys = lakeHasRows ? Optional.of(lakeKeys(inputBytes, cachedRows, lakeRows)) : Optional.empty();

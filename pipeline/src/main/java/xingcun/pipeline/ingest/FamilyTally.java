@@ -6,7 +6,6 @@ import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.InternalRow;
-import org.apache.spark.sql.catalyst.expressions.XXH64;
 import org.apache.spark.sql.types.StructType;
 import xingcun.pipeline.read.RawRecords;
 
@@ -100,7 +99,7 @@ record FamilyTally(long[] keyHashes, Map<FileRule, Long> rowsByFileAndRule, Map<
      */
     static FamilyTally gather(RDD<InternalRow> wholeRows, StructType schema, Optional<String> idColumn)
     {
-        Columns columns = new Columns(schema.fieldIndex(ValidationTransform.RECORD_KEY), schema.fieldIndex(RawRecords.FILE_ORDER),
+        Columns columns = new Columns(schema.fieldIndex(ValidationTransform.KEY_HASH), schema.fieldIndex(RawRecords.FILE_ORDER),
                 schema.fieldIndex(ValidationTransform.RULE_ID), schema.fieldIndex(RawRecords.SOURCE_FILE), schema.fieldIndex(RawRecords.SOURCE_ROW),
                 schema.fieldIndex(ValidationTransform.MESSAGE_ZH), schema.fieldIndex(ValidationTransform.MESSAGE_EN),
                 idColumn.map(schema::fieldIndex).orElse(-1));
@@ -117,11 +116,8 @@ record FamilyTally(long[] keyHashes, Map<FileRule, Long> rowsByFileAndRule, Map<
     }
 
     /** Where the tally's columns are in the validated rows; {@code id} is -1 when no ids are gathered. */
-    private record Columns(int recordKey, int fileOrder, int ruleId, int sourceFile, int sourceRow, int messageChinese, int messageEnglish, int id)
+    private record Columns(int keyHash, int fileOrder, int ruleId, int sourceFile, int sourceRow, int messageChinese, int messageEnglish, int id)
             implements Serializable {}
-
-    /** The seed of Spark's {@code xxhash64}, so that a key hashes here as the lake's keys hash in a query. */
-    private static final long SPARK_XXHASH64_SEED = 42L;
 
     private static Iterator<FamilyTally> tallyPartition(Iterator<InternalRow> rows, Columns columns)
     {
@@ -138,9 +134,7 @@ record FamilyTally(long[] keyHashes, Map<FileRule, Long> rowsByFileAndRule, Map<
                     validByFile = Arrays.copyOf(validByFile, fileOrder + 1);
                 }
                 validByFile[fileOrder]++;
-                // as Spark hashes a null: the seed (a valid row always has a key)
-                hashes.add(row.isNullAt(columns.recordKey()) ? SPARK_XXHASH64_SEED
-                        : XXH64.hashUTF8String(row.getUTF8String(columns.recordKey()), SPARK_XXHASH64_SEED));
+                hashes.add(row.getLong(columns.keyHash())); // hashed by the validator, as Spark's xxhash64 hashes the key
                 if (columns.id() >= 0 && !row.isNullAt(columns.id())) {
                     ids.add(row.getUTF8String(columns.id()).toString());
                 }

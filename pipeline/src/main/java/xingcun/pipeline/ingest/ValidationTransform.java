@@ -3,15 +3,18 @@ package xingcun.pipeline.ingest;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.catalyst.expressions.XXH64;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.Platform;
 import org.apache.spark.unsafe.types.UTF8String;
 import xingcun.pipeline.contract.Family;
 import xingcun.pipeline.read.RawRecord;
@@ -31,13 +34,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
 /**
- * Raw records → validated rows: each row gets its typed lake values, its natural key and a hash of its content
- * (valid rows), or the rule that rejected it with the messages (rejected rows). Pure transform: no I/O.
+ * Raw records → validated rows: each row gets its typed lake values, a hash of its natural key and a hash of its
+ * content (valid rows), or the rule that rejected it with the messages (rejected rows). Pure transform: no I/O.
+ * <p>
+ * The key itself ({@link #recordKey}) is not in the rows: they are cached between the passes over a family, and the
+ * key repeats the key columns' text (an attendance row's is 80 bytes of its 430); it is made from them where a query
+ * needs it. The rows carry its 64-bit hash, which is what the first pass looks at.
  */
 public final class ValidationTransform
 {
     public static final String RECORD_KEY = "record_key";
+    /** A valid row's {@link #recordKey} hashed as Spark's {@code xxhash64} hashes it (null for a rejected row). */
+    public static final String KEY_HASH = "key_hash";
     public static final String RECORD_HASH = "record_hash";
     public static final String RULE_ID = "rule_id";
     public static final String MESSAGE_ZH = "message_zh";
@@ -46,7 +61,7 @@ public final class ValidationTransform
     private static final byte SEPARATOR_BYTE = 0x1f; // KEY_SEPARATOR in UTF-8
     private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     // where the columns after a family's lake columns are in a validated row: schema()'s order
-    private static final int KEY_AT = 0;
+    private static final int KEY_HASH_AT = 0;
     private static final int HASH_AT = 1;
     private static final int SOURCE_FILE_AT = 2;
     private static final int SOURCE_ROW_AT = 3;
@@ -56,13 +71,15 @@ public final class ValidationTransform
     private static final int MESSAGE_ZH_AT = 7;
     private static final int MESSAGE_EN_AT = 8;
     private static final int COLUMNS_AFTER_LAKE = 9;
+    /** The seed of Spark's {@code xxhash64}: a key hashes here as the lake's keys hash in a query. */
+    private static final long SPARK_XXHASH64_SEED = 42L;
 
     private ValidationTransform() {}
 
     public static StructType schema(Family family)
     {
         List<StructField> fields = new ArrayList<>(List.of(family.lakeSchema().fields()));
-        fields.add(DataTypes.createStructField(RECORD_KEY, DataTypes.StringType, true));
+        fields.add(DataTypes.createStructField(KEY_HASH, DataTypes.LongType, true));
         fields.add(DataTypes.createStructField(RECORD_HASH, DataTypes.StringType, true));
         fields.add(DataTypes.createStructField(RawRecords.SOURCE_FILE, DataTypes.StringType, false));
         fields.add(DataTypes.createStructField(RawRecords.SOURCE_ROW, DataTypes.LongType, false));
@@ -137,11 +154,27 @@ public final class ValidationTransform
         }
         StringBuilder key = new StringBuilder();
         for (String keyColumn : family.naturalKey()) {
-            key.append(lakeValues.get(keyColumn)).append(KEY_SEPARATOR);
+            key.append(lakeValues.get(keyColumn)).append(KEY_SEPARATOR); // the text recordKey() makes of the row
         }
-        values[lakeWidth + KEY_AT] = UTF8String.fromString(key.toString());
+        byte[] keyBytes = key.toString().getBytes(StandardCharsets.UTF_8);
+        values[lakeWidth + KEY_HASH_AT] = XXH64.hashUnsafeBytes(keyBytes, Platform.BYTE_ARRAY_OFFSET, keyBytes.length, SPARK_XXHASH64_SEED);
         values[lakeWidth + HASH_AT] = UTF8String.fromBytes(hex(digest.digest(), 16));
         return new GenericInternalRow(values);
+    }
+
+    /**
+     * A valid row's natural key as the lake stores it (record_key), made from its key columns: each one's text and a
+     * separator (U+001F) after it, a missing value as "null" (a product left blank), as the lake's keys have always
+     * been written; null for a rejected row. Its {@code xxhash64} is the row's {@link #KEY_HASH}.
+     */
+    public static Column recordKey(Family family)
+    {
+        List<Column> parts = new ArrayList<>();
+        for (String keyColumn : family.naturalKey()) {
+            parts.add(coalesce(col(keyColumn).cast(DataTypes.StringType), lit("null")));
+            parts.add(lit(String.valueOf(KEY_SEPARATOR)));
+        }
+        return when(col(RULE_ID).isNull(), concat(parts.toArray(Column[]::new)));
     }
 
     /** The first {@code length} bytes in lower-case hexadecimal, as ASCII bytes (what HexFormat.of() writes). */

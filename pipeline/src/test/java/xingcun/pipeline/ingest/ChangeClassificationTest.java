@@ -17,6 +17,8 @@ import java.util.Optional;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The order of judgement of the data contract, on small hand-made batches. */
@@ -121,8 +123,8 @@ class ChangeClassificationTest
                 RowFactory.create("k1", "a", 0, 2L, "f.csv", null), RowFactory.create("k1", "a", 0, 3L, "f.csv", null)), BATCH), Optional.empty());
         assertThat(classified.select("change", "is_winner").orderBy("source_row").collectAsList())
                 .containsExactly(RowFactory.create("accepted", false), RowFactory.create("duplicate", true));
-        Dataset<Row> validated = spark.createDataFrame(List.of(RowFactory.create("k1", "a", 0, 2L, "f.csv", null),
-                RowFactory.create("k1", "a", 0, 3L, "f.csv", null), RowFactory.create("k2", "b", 0, 4L, "f.csv", null)), BATCH);
+        Dataset<Row> validated = validated(List.of(RowFactory.create("k1", "a", 0, 2L, "f.csv", null),
+                RowFactory.create("k1", "a", 0, 3L, "f.csv", null), RowFactory.create("k2", "b", 0, 4L, "f.csv", null)));
         Dataset<Row> uncommon = ChangeClassification.uncommonOutcomes(validated, Optional.empty(), candidateKeys(validated, Optional.empty()));
         // the new key k2 is the common case: only the repeated key is listed
         assertThat(uncommon.select("source_row", "change", "is_winner").orderBy("source_row").collectAsList())
@@ -134,7 +136,7 @@ class ChangeClassificationTest
     /** The outcomes of both ways to classify, which must agree: every row shuffled, or only the uncommon ones broadcast. */
     private static List<Row> classify(List<Row> batch, List<Row> lake)
     {
-        Dataset<Row> validated = spark.createDataFrame(batch, BATCH);
+        Dataset<Row> validated = validated(batch);
         Optional<Dataset<Row>> lakeKeys = Optional.of(spark.createDataFrame(lake, LAKE));
         Dataset<Row> shuffled = ChangeClassification.classify(validated, lakeKeys);
         Dataset<Row> broadcast = ChangeClassification.withOutcomes(validated,
@@ -142,6 +144,12 @@ class ChangeClassificationTest
         // every column the writes read: the outcome, the winner, the lake's hash (which files to rewrite), the sheet
         assertThat(everything(broadcast)).containsExactlyElementsOf(everything(shuffled));
         return outcomes(shuffled);
+    }
+
+    /** The rows of a run as the validator makes them: a valid row's key hash is Spark's hash of its key (ValidationTransformTest). */
+    private static Dataset<Row> validated(List<Row> batch)
+    {
+        return spark.createDataFrame(batch, BATCH).withColumn("key_hash", when(col("rule_id").isNull(), xxhash64(col("record_key"))));
     }
 
     /** The candidate keys as the ingest finds them: the tally of the validated rows (which carry messages there). */

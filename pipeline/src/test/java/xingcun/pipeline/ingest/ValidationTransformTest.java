@@ -23,10 +23,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.xxhash64;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Validated rows as Spark gets them: typed values, and the key and content hash every lake compares with. A lake keeps
+ * Validated rows as Spark gets them: typed values, and the key (made by a query) and content hash every lake compares with. A lake keeps
  * the hashes of the rows it was given; a hash computed differently would call every row of a ledger ingested again an
  * update, so the text they are computed from is pinned here.
  */
@@ -61,6 +64,7 @@ class ValidationTransformTest
         assertThat(row.getLong(row.fieldIndex("people_served"))).isEqualTo(12L);
         assertThat(row.isNullAt(row.fieldIndex("notes"))).isTrue();
         assertThat(row.getString(row.fieldIndex("record_key"))).isEqualTo("SL-2021-001\u001f");
+        assertThat(row.getLong(row.fieldIndex("key_hash"))).isEqualTo(row.getLong(row.fieldIndex("spark_key_hash")));
         // the lake's columns in order, each as Java writes it (a missing value as null), each followed by U+001F; the
         // first 16 bytes of its SHA-256 in lower-case hexadecimal
         String content = String.join("\u001f", "SL-2021-001", "XS2021001", "530112010014", "2021-03-05", "teaching", "0.5", "12",
@@ -72,6 +76,24 @@ class ValidationTransformTest
         assertThat(row.isNullAt(row.fieldIndex("raw_json"))).isTrue();
         assertThat(row.getString(row.fieldIndex("source_file"))).isEqualTo("service_logs/服务日志.csv");
         assertThat(row.getLong(row.fieldIndex("source_row"))).isEqualTo(2L);
+    }
+
+    @Test
+    void aKeyOfSeveralColumnsIsTheirTextEachWithASeparatorAndHashesAsSparkHashesIt()
+    {
+        Row row = validate(Family.INDUSTRY_OUTPUTS, List.of("社区名称", "统计期", "指标", "产品", "数值", "单位"),
+                List.of("律则社区居委会", "2021年", "农产品摊点", "", "15", "个")).get(0);
+
+        assertThat(row.getString(row.fieldIndex("message_en"))).isNull();
+        // a blank product is an empty text in the key
+        assertThat(row.getString(row.fieldIndex("record_key")))
+                .isEqualTo(row.getString(row.fieldIndex("community_code")) + "\u001f2021\u001fproduce_stalls\u001f\u001f");
+        assertThat(row.getLong(row.fieldIndex("key_hash"))).isEqualTo(row.getLong(row.fieldIndex("spark_key_hash")));
+        // a missing value, which no key column of a valid row has today, reads "null", as the validator's text of it
+        org.apache.spark.sql.types.StructType keyColumns = new org.apache.spark.sql.types.StructType()
+                .add("community_code", "string").add("period", "string").add("indicator", "string").add("product", "string").add("rule_id", "string");
+        assertThat(spark.createDataFrame(List.of(org.apache.spark.sql.RowFactory.create("5301", "2021", "stall", null, null)), keyColumns)
+                .select(ValidationTransform.recordKey(Family.INDUSTRY_OUTPUTS)).first().getString(0)).isEqualTo("5301\u001f2021\u001fstall\u001fnull\u001f");
     }
 
     @Test
@@ -107,17 +129,26 @@ class ValidationTransformTest
         assertThat(row.getString(row.fieldIndex("message_en"))).contains("XS2099999");
         assertThat(row.getString(row.fieldIndex("raw_json"))).contains("\"人才编号\":\"XS2099999\"");
         assertThat(row.isNullAt(row.fieldIndex("record_key"))).isTrue();
+        assertThat(row.isNullAt(row.fieldIndex("key_hash"))).isTrue();
         assertThat(row.isNullAt(row.fieldIndex("record_hash"))).isTrue();
         assertThat(row.isNullAt(row.fieldIndex("log_id"))).isTrue();
     }
 
     private static List<Row> validate(List<String> cells)
     {
+        return validate(Family.SERVICE_LOGS, HEADERS, cells);
+    }
+
+    /** The row validated, with the key a query makes of it and Spark's hash of that key beside the validator's. */
+    private static List<Row> validate(Family family, List<String> headers, List<String> cells)
+    {
         ValidationContext context = new ValidationContext(CommunityDirectory.xishanProgram(), Set.of("XS2021001"), Set.of(),
                 new PersonalDataHasher(new byte[32]), LocalDate.of(2027, 11, 28));
         JavaSparkContext sparkContext = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        RawRecord raw = RawRecord.of("service_logs/服务日志.csv", 2, 0, HeaderLayout.of(Family.SERVICE_LOGS, HEADERS), Arrays.asList(cells.toArray(String[]::new)));
-        return ValidationTransform.validate(spark, Family.SERVICE_LOGS, sparkContext.parallelize(List.of(raw), 1),
-                sparkContext.broadcast(new RecordValidator(Family.SERVICE_LOGS, context))).collectAsList();
+        RawRecord raw = RawRecord.of(family.folder() + "/服务日志.csv", 2, 0, HeaderLayout.of(family, headers), Arrays.asList(cells.toArray(String[]::new)));
+        return ValidationTransform.validate(spark, family, sparkContext.parallelize(List.of(raw), 1), sparkContext.broadcast(new RecordValidator(family, context)))
+                .withColumn("record_key", ValidationTransform.recordKey(family))
+                .withColumn("spark_key_hash", xxhash64(col("record_key")))
+                .collectAsList();
     }
 }
