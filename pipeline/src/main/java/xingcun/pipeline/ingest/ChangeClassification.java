@@ -40,8 +40,8 @@ public final class ChangeClassification
     public static final String KEY_HASH = ValidationTransform.KEY_HASH;
     private static final String LAKE_KEY = "lake_key";
 
-    /** The columns that tell one row of a run from every other (source_file: the sheets of a workbook share a file order). */
-    public static final List<String> ROW_IDENTITY = List.of(RawRecords.FILE_ORDER, RawRecords.SOURCE_FILE, RawRecords.SOURCE_ROW);
+    /** The columns that tell one row of a run from every other (the sheet: the sheets of a workbook share a file order). */
+    public static final List<String> ROW_IDENTITY = List.of(RawRecords.FILE_ORDER, RawRecords.SOURCE_SHEET, RawRecords.SOURCE_ROW);
 
     private ChangeClassification() {}
 
@@ -55,12 +55,12 @@ public final class ChangeClassification
     {
         Column rejected = col(ValidationTransform.RULE_ID).isNotNull();
         // rejected rows have no key: each is a window of its own, so they neither meet valid rows nor pile up in one task
-        Column windowKey = when(rejected, concat_ws(":", lit("\u0000rejected"), col(RawRecords.SOURCE_FILE), col(RawRecords.SOURCE_ROW)))
+        Column windowKey = when(rejected, concat_ws(":", lit("\u0000rejected"), col(RawRecords.FILE_ORDER), col(RawRecords.SOURCE_SHEET), col(RawRecords.SOURCE_ROW)))
                 .otherwise(col(ValidationTransform.RECORD_KEY));
         // the window sorts by its partition columns first; keys share long prefixes ("SL-202501-…"), so a hash of the
         // key goes first and the sort settles most comparisons on its 8-byte prefix instead of comparing strings
         WindowSpec byKeyInOrder = Window.partitionBy(xxhash64(windowKey), windowKey)
-                .orderBy(col(RawRecords.FILE_ORDER), col(RawRecords.SOURCE_FILE), col(RawRecords.SOURCE_ROW)); // source_file tells the sheets of a workbook apart
+                .orderBy(col(RawRecords.FILE_ORDER), col(RawRecords.SOURCE_SHEET), col(RawRecords.SOURCE_ROW)); // the sheet tells those of a workbook apart
         Dataset<Row> withLake = lakeKeys
                 // joined by names unique to each side: the lake's keys may already be in the plan of the rows (the candidates)
                 .map(keys -> validated.join(keys.select(col(ValidationTransform.RECORD_KEY).as(LAKE_KEY), col(ValidationTransform.RECORD_HASH).as(LAKE_HASH)),

@@ -106,8 +106,10 @@ final class FamilyIngest
             // the first pass over the files: read, validate, cache, tally
             RDD<InternalRow> wholeRows = FamilyTally.wholeRows(validated).queryExecution().toRdd();
             FamilyTally tally = FamilyTally.gather(wholeRows, validated.schema(), knownIds.map(KnownIds::column));
-            // the key is made from the key columns where a query reads it (the writes, the rows of candidate keys)
-            Dataset<Row> cachedRows = wholeCachedRows(wholeRows, validated.schema()).withColumn(RECORD_KEY, ValidationTransform.recordKey(family));
+            // the key and the source file are made where a query reads them (the writes, the rows of candidate keys)
+            Dataset<Row> cachedRows = wholeCachedRows(wholeRows, validated.schema())
+                    .withColumn(RECORD_KEY, ValidationTransform.recordKey(family))
+                    .withColumn(RawRecords.SOURCE_FILE, ValidationTransform.sourceFile(fileNames(reads)));
             Dataset<Row> lakeRows = LakeTables.read(spark, lake, family);
             boolean lakeHasRows = !lake.currentFiles(family.folder()).isEmpty();
             Optional<Dataset<Row>> lakeKeys = lakeHasRows ? Optional.of(lakeKeys(inputBytes, cachedRows, lakeRows)) : Optional.empty();
@@ -238,6 +240,14 @@ final class FamilyIngest
         // spark.executor.memory without a unit means MiB (4096 is 4 GiB), as Spark reads it
         return spark.sparkContext().isLocal() ? Runtime.getRuntime().maxMemory()
                 : spark.sparkContext().getConf().getSizeAsMb("spark.executor.memory", "1g") << 20;
+    }
+
+    /** The name of each file of the run, by its order. */
+    private static Map<Integer, String> fileNames(List<FileRead> reads)
+    {
+        Map<Integer, String> names = new HashMap<>();
+        reads.forEach(read -> names.put(read.file().order(), read.file().name()));
+        return names;
     }
 
     private static long inputBytes(List<FileRead> reads)
@@ -409,7 +419,7 @@ final class FamilyIngest
             if (group.ruleId() != null) {
                 FamilyTally.RuleExample earliest = examples.get(group.ruleId());
                 RunReport.RejectionReason example = new RunReport.RejectionReason(family.folder(), group.ruleId(), group.rows(),
-                        earliest.messageChinese(), earliest.messageEnglish(), earliest.sourceFile() + ":" + earliest.sourceRow());
+                        earliest.messageChinese(), earliest.messageEnglish(), RawRecord.sourceFile(fileNames(reads).get(earliest.fileOrder()), earliest.sheet()) + ":" + earliest.sourceRow());
                 byRule.merge(group.ruleId(), example, (left, right) -> new RunReport.RejectionReason(left.family(), left.ruleId(),
                         left.rows() + right.rows(), left.exampleZh(), left.exampleEn(), left.exampleLocation()));
             }

@@ -55,16 +55,23 @@ record FamilyTally(long[] keyHashes, Map<FileRule, Long> rowsByFileAndRule, Map<
     /** Rows of one file (its order in the run; the sheets of a workbook share it) under one rule, null for the valid rows. */
     record FileRule(int fileOrder, String ruleId) implements Serializable {}
 
-    /** A rejected row as the run report shows it for its rule. */
-    record RuleExample(int fileOrder, String sourceFile, long sourceRow, String messageChinese, String messageEnglish) implements Serializable
+    /**
+     * A rejected row as the run report shows it for its rule.
+     *
+     * @param sheet the row's {@link xingcun.pipeline.read.RawRecord#sheet}: empty but for a workbook's later sheets
+     */
+    record RuleExample(int fileOrder, String sheet, long sourceRow, String messageChinese, String messageEnglish) implements Serializable
     {
-        /** The order of judgement: file, then sheet (Spark's order of strings: their UTF-8 bytes), then row. */
+        /**
+         * The order of judgement: file, then sheet (Spark's order of strings: their UTF-8 bytes; the first sheet's
+         * empty name first), then row.
+         */
         boolean isBefore(RuleExample other)
         {
             if (fileOrder != other.fileOrder) {
                 return fileOrder < other.fileOrder;
             }
-            int bySheet = Arrays.compareUnsigned(utf8(sourceFile), utf8(other.sourceFile));
+            int bySheet = Arrays.compareUnsigned(utf8(sheet), utf8(other.sheet));
             return bySheet != 0 ? bySheet < 0 : sourceRow < other.sourceRow;
         }
 
@@ -100,7 +107,7 @@ record FamilyTally(long[] keyHashes, Map<FileRule, Long> rowsByFileAndRule, Map<
     static FamilyTally gather(RDD<InternalRow> wholeRows, StructType schema, Optional<String> idColumn)
     {
         Columns columns = new Columns(schema.fieldIndex(ValidationTransform.KEY_HASH), schema.fieldIndex(RawRecords.FILE_ORDER),
-                schema.fieldIndex(ValidationTransform.RULE_ID), schema.fieldIndex(RawRecords.SOURCE_FILE), schema.fieldIndex(RawRecords.SOURCE_ROW),
+                schema.fieldIndex(ValidationTransform.RULE_ID), schema.fieldIndex(RawRecords.SOURCE_SHEET), schema.fieldIndex(RawRecords.SOURCE_ROW),
                 schema.fieldIndex(ValidationTransform.MESSAGE_ZH), schema.fieldIndex(ValidationTransform.MESSAGE_EN),
                 idColumn.map(schema::fieldIndex).orElse(-1));
         return merge(wholeRows.toJavaRDD().mapPartitions(partition -> tallyPartition(partition, columns)).collect());
@@ -116,7 +123,7 @@ record FamilyTally(long[] keyHashes, Map<FileRule, Long> rowsByFileAndRule, Map<
     }
 
     /** Where the tally's columns are in the validated rows; {@code id} is -1 when no ids are gathered. */
-    private record Columns(int keyHash, int fileOrder, int ruleId, int sourceFile, int sourceRow, int messageChinese, int messageEnglish, int id)
+    private record Columns(int keyHash, int fileOrder, int ruleId, int sheet, int sourceRow, int messageChinese, int messageEnglish, int id)
             implements Serializable {}
 
     private static Iterator<FamilyTally> tallyPartition(Iterator<InternalRow> rows, Columns columns)
@@ -142,7 +149,7 @@ record FamilyTally(long[] keyHashes, Map<FileRule, Long> rowsByFileAndRule, Map<
             else {
                 String ruleId = row.getUTF8String(columns.ruleId()).toString();
                 counts.merge(new FileRule(fileOrder, ruleId), 1L, Long::sum);
-                RuleExample example = new RuleExample(fileOrder, row.getUTF8String(columns.sourceFile()).toString(), row.getLong(columns.sourceRow()),
+                RuleExample example = new RuleExample(fileOrder, row.getUTF8String(columns.sheet()).toString(), row.getLong(columns.sourceRow()),
                         text(row, columns.messageChinese()), text(row, columns.messageEnglish()));
                 earliest.merge(ruleId, example, RuleExample::earlier);
             }

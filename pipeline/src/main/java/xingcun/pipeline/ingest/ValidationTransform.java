@@ -38,15 +38,17 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map;
 import static org.apache.spark.sql.functions.when;
 
 /**
  * Raw records → validated rows: each row gets its typed lake values, a hash of its natural key and a hash of its
  * content (valid rows), or the rule that rejected it with the messages (rejected rows). Pure transform: no I/O.
  * <p>
- * The key itself ({@link #recordKey}) is not in the rows: they are cached between the passes over a family, and the
- * key repeats the key columns' text (an attendance row's is 80 bytes of its 430); it is made from them where a query
- * needs it. The rows carry its 64-bit hash, which is what the first pass looks at.
+ * The key itself ({@link #recordKey}) and the source file's name ({@link #sourceFile}) are not in the rows: they are
+ * cached between the passes over a family, and both repeat what the row has already (the key columns' text; the file's
+ * order): an attendance row's key was 80 bytes of its 430, its file's name 48. They are made where a query needs them
+ * (the writes, the rows of candidate keys). The rows carry the key's 64-bit hash, which is what the first pass looks at.
  */
 public final class ValidationTransform
 {
@@ -63,7 +65,7 @@ public final class ValidationTransform
     // where the columns after a family's lake columns are in a validated row: schema()'s order
     private static final int KEY_HASH_AT = 0;
     private static final int HASH_AT = 1;
-    private static final int SOURCE_FILE_AT = 2;
+    private static final int SOURCE_SHEET_AT = 2;
     private static final int SOURCE_ROW_AT = 3;
     private static final int FILE_ORDER_AT = 4;
     private static final int RAW_JSON_AT = 5;
@@ -81,7 +83,7 @@ public final class ValidationTransform
         List<StructField> fields = new ArrayList<>(List.of(family.lakeSchema().fields()));
         fields.add(DataTypes.createStructField(KEY_HASH, DataTypes.LongType, true));
         fields.add(DataTypes.createStructField(RECORD_HASH, DataTypes.StringType, true));
-        fields.add(DataTypes.createStructField(RawRecords.SOURCE_FILE, DataTypes.StringType, false));
+        fields.add(DataTypes.createStructField(RawRecords.SOURCE_SHEET, DataTypes.StringType, false));
         fields.add(DataTypes.createStructField(RawRecords.SOURCE_ROW, DataTypes.LongType, false));
         fields.add(DataTypes.createStructField(RawRecords.FILE_ORDER, DataTypes.IntegerType, false));
         fields.add(DataTypes.createStructField(RawRecords.RAW_JSON, DataTypes.StringType, true));
@@ -131,7 +133,7 @@ public final class ValidationTransform
     {
         int lakeWidth = lakeSchema.size();
         Object[] values = new Object[lakeWidth + COLUMNS_AFTER_LAKE];
-        values[lakeWidth + SOURCE_FILE_AT] = UTF8String.fromString(raw.sourceFile());
+        values[lakeWidth + SOURCE_SHEET_AT] = UTF8String.fromString(raw.sheet());
         values[lakeWidth + SOURCE_ROW_AT] = raw.sourceRow();
         values[lakeWidth + FILE_ORDER_AT] = raw.fileOrder();
         if (raw.isMalformed()) {
@@ -175,6 +177,24 @@ public final class ValidationTransform
             parts.add(lit(String.valueOf(KEY_SEPARATOR)));
         }
         return when(col(RULE_ID).isNull(), concat(parts.toArray(Column[]::new)));
+    }
+
+    /**
+     * A row's source file as the lake and the quarantine store it ({@link RawRecord#sourceFile}): its file's name, by
+     * the file's order, and #sheet after it for a workbook's later sheets.
+     *
+     * @param fileNames the name of each file of the family's run, by its order
+     */
+    public static Column sourceFile(Map<Integer, String> fileNames)
+    {
+        List<Column> entries = new ArrayList<>();
+        fileNames.forEach((order, name) -> {
+            entries.add(lit(order));
+            entries.add(lit(name));
+        });
+        Column fileName = entries.isEmpty() ? lit(null).cast(DataTypes.StringType) : map(entries.toArray(Column[]::new)).getItem(col(RawRecords.FILE_ORDER));
+        Column sheet = col(RawRecords.SOURCE_SHEET);
+        return concat(fileName, when(sheet.equalTo(lit("")), lit("")).otherwise(concat(lit("#"), sheet)));
     }
 
     /** The first {@code length} bytes in lower-case hexadecimal, as ASCII bytes (what HexFormat.of() writes). */

@@ -22,6 +22,8 @@ public final class RawRecords
         implements Serializable
 {
     public static final String SOURCE_FILE = "source_file";
+    /** A validated row's sheet ({@link RawRecord#sheet}): with its file order, where it is; the lake has source_file. */
+    public static final String SOURCE_SHEET = "source_sheet";
     public static final String SOURCE_ROW = "source_row";
     public static final String FILE_ORDER = "file_order";
     public static final String RAW_JSON = "raw_json";

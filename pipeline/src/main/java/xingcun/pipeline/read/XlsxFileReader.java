@@ -51,9 +51,9 @@ final class XlsxFileReader
                     continue;
                 }
                 // rows of a second data sheet are located as file.xlsx#sheet: row numbers restart on every sheet
-                String sourceFile = anySheetRead ? file.name() + "#" + sheet.getSheetName() : file.name();
+                String sheetName = anySheetRead ? sheet.getSheetName() : "";
                 anySheetRead = true;
-                forEachDataRow(sheet, headerRow, (cells, rowIndex) -> rows.add(RawRecord.of(sourceFile, rowIndex + 1L, file.order(), layout, cells)));
+                forEachDataRow(sheet, headerRow, (cells, rowIndex) -> rows.add(RawRecord.ofSheet(file.name(), sheetName, rowIndex + 1L, file.order(), layout, cells)));
             }
         }
         catch (IOException | RuntimeException e) {

@@ -29,7 +29,7 @@ class ChangeClassificationTest
             .add("record_hash", DataTypes.StringType)
             .add("file_order", DataTypes.IntegerType)
             .add("source_row", DataTypes.LongType)
-            .add("source_file", DataTypes.StringType)
+            .add("source_sheet", DataTypes.StringType)
             .add("rule_id", DataTypes.StringType);
     private static final StructType LAKE = new StructType()
             .add("record_key", DataTypes.StringType)
@@ -162,13 +162,13 @@ class ChangeClassificationTest
 
     private static List<Row> everything(Dataset<Row> classified)
     {
-        return classified.select("record_key", "record_hash", "file_order", "source_file", "source_row", "rule_id", "change", "is_winner", "lake_hash")
-                .orderBy(col("record_key").asc_nulls_first(), col("file_order"), col("source_file"), col("source_row")).collectAsList();
+        return classified.select("record_key", "record_hash", "file_order", "source_sheet", "source_row", "rule_id", "change", "is_winner", "lake_hash")
+                .orderBy(col("record_key").asc_nulls_first(), col("file_order"), col("source_sheet"), col("source_row")).collectAsList();
     }
 
     private static List<Row> outcomes(Dataset<Row> classified)
     {
         return classified.select("record_key", "record_hash", "file_order", "source_row", "change", "is_winner")
-                .orderBy(col("record_key").asc_nulls_first(), col("file_order"), col("source_file"), col("source_row")).collectAsList();
+                .orderBy(col("record_key").asc_nulls_first(), col("file_order"), col("source_sheet"), col("source_row")).collectAsList();
     }
 }

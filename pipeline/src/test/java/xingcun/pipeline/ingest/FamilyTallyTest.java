@@ -34,7 +34,7 @@ class FamilyTallyTest
             .add("record_hash", DataTypes.StringType)
             .add("file_order", DataTypes.IntegerType)
             .add("source_row", DataTypes.LongType)
-            .add("source_file", DataTypes.StringType)
+            .add("source_sheet", DataTypes.StringType)
             .add("rule_id", DataTypes.StringType)
             .add("message_zh", DataTypes.StringType)
             .add("message_en", DataTypes.StringType);
@@ -60,7 +60,7 @@ class FamilyTallyTest
     {
         Dataset<Row> validated = validated(List.of(
                 valid("k1", 0, 2L), valid("k2", 0, 3L), valid("k1", 1, 2L), valid("k3", 1, 9L),
-                rejected("date.invalid", 0, 4L, "f.csv"), rejected("date.invalid", 1, 5L, "g.csv"), rejected("phone.invalid", 1, 6L, "g.csv")));
+                rejected("date.invalid", 0, 4L, ""), rejected("date.invalid", 1, 5L, ""), rejected("phone.invalid", 1, 6L, "")));
         FamilyTally tally = FamilyTally.gather(validated, Optional.empty());
         assertThat(tally.rowsByFileAndRule()).isEqualTo(Map.of(
                 new FamilyTally.FileRule(0, null), 2L, new FamilyTally.FileRule(1, null), 2L,
@@ -75,7 +75,7 @@ class FamilyTallyTest
     @Test
     void theTallyIsThePassThatCachesTheRows()
     {
-        Dataset<Row> validated = validated(List.of(valid("k1", 0, 2L), valid("k2", 0, 3L), rejected("date.invalid", 0, 4L, "f.csv")))
+        Dataset<Row> validated = validated(List.of(valid("k1", 0, 2L), valid("k2", 0, 3L), rejected("date.invalid", 0, 4L, "")))
                 .persist(StorageLevel.MEMORY_ONLY());
         try {
             assertThat(cachedPartitions()).isZero();
@@ -98,7 +98,7 @@ class FamilyTallyTest
     {
         // the key stands in for a talent id: valid rows carry it, rejected rows may not
         Dataset<Row> validated = validated(List.of(valid("T1", 0, 2L), valid("T2", 0, 3L), valid("T1", 1, 2L), valid("T3", 2, 9L),
-                rejected("date.invalid", 0, 4L, "f.csv"), RowFactory.create("T9", null, 1, 7L, "g.csv", "talent.unknown", "中文", "unknown")));
+                rejected("date.invalid", 0, 4L, ""), RowFactory.create("T9", null, 1, 7L, "", "talent.unknown", "中文", "unknown")));
         FamilyTally tally = FamilyTally.gather(validated, Optional.of("record_key"));
         assertThat(tally.validIds()).containsExactlyInAnyOrder("T1", "T2", "T3");
         assertThat(tally.withoutKeyHashes().validIds()).isEqualTo(tally.validIds());
@@ -108,24 +108,24 @@ class FamilyTallyTest
     @Test
     void keepsEachRulesEarliestRowInSparksOrderOfJudgement()
     {
-        // file order first; then the sheet, compared as Spark compares strings (UTF-8 bytes: "｡" U+FF61 comes before
-        // "𠀀" U+20000, which UTF-16 order would put first); then the row
+        // file order first; then the sheet (the first one read, unnamed, before the others), compared as Spark compares
+        // strings (UTF-8 bytes: "｡" U+FF61 comes before "𠀀" U+20000, which UTF-16 order would put first); then the row
         Dataset<Row> validated = validated(List.of(
-                rejected("date.invalid", 1, 2L, "a.csv"), rejected("date.invalid", 0, 9L, "w.xlsx#B"), rejected("date.invalid", 0, 8L, "w.xlsx#B"),
-                rejected("date.invalid", 0, 30L, "w.xlsx#A"),
-                rejected("phone.invalid", 0, 5L, "w.xlsx#\uD840\uDC00"), rejected("phone.invalid", 0, 7L, "w.xlsx#\uFF61"),
+                rejected("date.invalid", 1, 2L, ""), rejected("date.invalid", 0, 9L, "B"), rejected("date.invalid", 0, 8L, "B"),
+                rejected("date.invalid", 0, 30L, "A"), rejected("date.invalid", 0, 40L, ""),
+                rejected("phone.invalid", 0, 5L, "\uD840\uDC00"), rejected("phone.invalid", 0, 7L, "\uFF61"),
                 valid("k1", 0, 1L)));
         Map<String, FamilyTally.RuleExample> expected = new java.util.HashMap<>();
         validated.filter(col("rule_id").isNotNull()).groupBy("rule_id")
-                .agg(min(struct("file_order", "source_file", "source_row", "message_zh", "message_en"))).collectAsList()
+                .agg(min(struct("file_order", "source_sheet", "source_row", "message_zh", "message_en"))).collectAsList()
                 .forEach(row -> {
                     Row earliest = row.getStruct(1);
                     expected.put(row.getString(0), new FamilyTally.RuleExample(earliest.getInt(0), earliest.getString(1), earliest.getLong(2),
                             earliest.getString(3), earliest.getString(4)));
                 });
         assertThat(FamilyTally.gather(validated, Optional.empty()).earliestByRule()).isEqualTo(expected).isEqualTo(Map.of(
-                "date.invalid", new FamilyTally.RuleExample(0, "w.xlsx#A", 30L, "date.invalid 中文 30", "date.invalid 30"),
-                "phone.invalid", new FamilyTally.RuleExample(0, "w.xlsx#\uFF61", 7L, "phone.invalid 中文 7", "phone.invalid 7")));
+                "date.invalid", new FamilyTally.RuleExample(0, "", 40L, "date.invalid 中文 40", "date.invalid 40"),
+                "phone.invalid", new FamilyTally.RuleExample(0, "\uFF61", 7L, "phone.invalid 中文 7", "phone.invalid 7")));
     }
 
     @Test
@@ -134,7 +134,7 @@ class FamilyTallyTest
         FamilyTally tally = FamilyTally.gather(validated(List.of(
                 valid("repeated", 0, 2L), valid("repeated", 1, 2L), valid("repeated", 1, 3L), valid("in-lake", 0, 3L), valid("new", 0, 4L),
                 // rejected rows never make a key a candidate, even two of them with the same (absent) key
-                rejected("date.invalid", 0, 5L, "f.csv"), rejected("date.invalid", 0, 6L, "f.csv"))), Optional.empty());
+                rejected("date.invalid", 0, 5L, ""), rejected("date.invalid", 0, 6L, ""))), Optional.empty());
         JavaSparkContext sparkContext = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Dataset<Row> lakeKeys = spark.createDataFrame(List.of(RowFactory.create("in-lake", "z"), RowFactory.create("only-in-lake", "z")), LAKE);
         assertThat(tally.candidateKeyHashes(sparkContext, Optional.of(lakeKeys), 2).orElseThrow()).containsExactly(sorted(hash("repeated"), hash("in-lake")));
@@ -149,7 +149,7 @@ class FamilyTallyTest
     @Test
     void aRunWithoutValidRowsHasNoCandidates()
     {
-        FamilyTally tally = FamilyTally.gather(validated(List.of(rejected("date.invalid", 0, 2L, "f.csv"))), Optional.empty());
+        FamilyTally tally = FamilyTally.gather(validated(List.of(rejected("date.invalid", 0, 2L, ""))), Optional.empty());
         Dataset<Row> lakeKeys = spark.createDataFrame(List.of(RowFactory.create("in-lake", "z")), LAKE);
         assertThat(tally.keyHashes()).isEmpty();
         assertThat(tally.candidateKeyHashes(JavaSparkContext.fromSparkContext(spark.sparkContext()), Optional.of(lakeKeys), 10).orElseThrow()).isEmpty();
@@ -181,12 +181,12 @@ class FamilyTallyTest
 
     private static Row valid(String key, int fileOrder, long row)
     {
-        return RowFactory.create(key, "h-" + key, fileOrder, row, "f" + fileOrder + ".csv", null, null, null);
+        return RowFactory.create(key, "h-" + key, fileOrder, row, "", null, null, null);
     }
 
-    private static Row rejected(String rule, int fileOrder, long row, String file)
+    private static Row rejected(String rule, int fileOrder, long row, String sheet)
     {
-        return RowFactory.create(null, null, fileOrder, row, file, rule, rule + " 中文 " + row, rule + " " + row);
+        return RowFactory.create(null, null, fileOrder, row, sheet, rule, rule + " 中文 " + row, rule + " " + row);
     }
 
     private static long hash(String key)

@@ -97,6 +97,17 @@ class ValidationTransformTest
     }
 
     @Test
+    void theSourceFileIsTheFilesNameByItsOrderAndTheSheetAfterItForAWorkbooksLaterSheets()
+    {
+        org.apache.spark.sql.types.StructType located = new org.apache.spark.sql.types.StructType().add("file_order", "int").add("source_sheet", "string");
+        List<Row> rows = List.of(org.apache.spark.sql.RowFactory.create(3, ""), org.apache.spark.sql.RowFactory.create(3, "二期"),
+                org.apache.spark.sql.RowFactory.create(5, ""));
+        assertThat(spark.createDataFrame(rows, located).select(ValidationTransform.sourceFile(java.util.Map.of(3, "projects/台账.xlsx", 5, "projects/b#1.xlsx")))
+                .collectAsList().stream().map(row -> row.getString(0)).toList())
+                .containsExactly("projects/台账.xlsx", "projects/台账.xlsx#二期", "projects/b#1.xlsx");
+    }
+
+    @Test
     void textBeyondTheBasicPlaneHashesAsItsUtf8()
             throws Exception
     {
@@ -148,6 +159,7 @@ class ValidationTransformTest
         RawRecord raw = RawRecord.of(family.folder() + "/服务日志.csv", 2, 0, HeaderLayout.of(family, headers), Arrays.asList(cells.toArray(String[]::new)));
         return ValidationTransform.validate(spark, family, sparkContext.parallelize(List.of(raw), 1), sparkContext.broadcast(new RecordValidator(family, context)))
                 .withColumn("record_key", ValidationTransform.recordKey(family))
+                .withColumn("source_file", ValidationTransform.sourceFile(java.util.Map.of(0, raw.fileName())))
                 .withColumn("spark_key_hash", xxhash64(col("record_key")))
                 .collectAsList();
     }
