@@ -412,6 +412,7 @@ final class FamilyIngest
 
     private static StagedFamily summarize(Family family, List<FileRead> reads, List<OutcomeRows> outcomeRows, Map<String, FamilyTally.RuleExample> examples)
     {
+        Map<Integer, String> fileNames = fileNames(reads);
         Map<Integer, Map<String, Long>> byFile = new HashMap<>();
         Map<String, RunReport.RejectionReason> byRule = new java.util.TreeMap<>();
         for (OutcomeRows group : outcomeRows) {
@@ -419,7 +420,7 @@ final class FamilyIngest
             if (group.ruleId() != null) {
                 FamilyTally.RuleExample earliest = examples.get(group.ruleId());
                 RunReport.RejectionReason example = new RunReport.RejectionReason(family.folder(), group.ruleId(), group.rows(),
-                        earliest.messageChinese(), earliest.messageEnglish(), RawRecord.sourceFile(fileNames(reads).get(earliest.fileOrder()), earliest.sheet()) + ":" + earliest.sourceRow());
+                        earliest.messageChinese(), earliest.messageEnglish(), RawRecord.sourceFile(fileNames.get(earliest.fileOrder()), earliest.sheet()) + ":" + earliest.sourceRow());
                 byRule.merge(group.ruleId(), example, (left, right) -> new RunReport.RejectionReason(left.family(), left.ruleId(),
                         left.rows() + right.rows(), left.exampleZh(), left.exampleEn(), left.exampleLocation()));
             }

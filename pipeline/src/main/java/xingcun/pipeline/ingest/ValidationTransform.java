@@ -34,11 +34,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.map;
 import static org.apache.spark.sql.functions.when;
 
 /**
@@ -166,14 +166,23 @@ public final class ValidationTransform
 
     /**
      * A valid row's natural key as the lake stores it (record_key), made from its key columns: each one's text and a
-     * separator (U+001F) after it, a missing value as "null" (a product left blank), as the lake's keys have always
-     * been written; null for a rejected row. Its {@code xxhash64} is the row's {@link #KEY_HASH}.
+     * separator (U+001F) after it, as the lake's keys have always been written (a missing value would read "null",
+     * the validator's text of it; no key column of a valid row is missing today: a blank product is an empty text);
+     * null for a rejected row. Its {@code xxhash64} is the row's {@link #KEY_HASH}.
+     *
+     * @throws IllegalStateException when a key column is not text: Spark's text of a date or a number need not be
+     *         the validator's, and the key would then hash differently from the key_hash the run judged by
      */
     public static Column recordKey(Family family)
     {
         List<Column> parts = new ArrayList<>();
         for (String keyColumn : family.naturalKey()) {
-            parts.add(coalesce(col(keyColumn).cast(DataTypes.StringType), lit("null")));
+            DataType type = family.lakeSchema().apply(keyColumn).dataType();
+            if (!type.equals(DataTypes.StringType)) {
+                throw new IllegalStateException("The key column " + keyColumn + " of " + family.folder() + " is " + type.simpleString()
+                        + ", not text: ValidationTransform.recordKey and the validator's key hash make a key of text columns only");
+            }
+            parts.add(coalesce(col(keyColumn), lit("null")));
             parts.add(lit(String.valueOf(KEY_SEPARATOR)));
         }
         return when(col(RULE_ID).isNull(), concat(parts.toArray(Column[]::new)));
@@ -181,18 +190,20 @@ public final class ValidationTransform
 
     /**
      * A row's source file as the lake and the quarantine store it ({@link RawRecord#sourceFile}): its file's name, by
-     * the file's order, and #sheet after it for a workbook's later sheets.
+     * the file's order, and #sheet after it for a workbook's later sheets. Never null, as the lake's schema has it.
      *
-     * @param fileNames the name of each file of the family's run, by its order
+     * @param fileNames the name of each file of the family's run, by its order (the orders of the whole inbox: small
+     *        numbers, so the names are looked up by position in an array, not searched for in a map)
      */
     public static Column sourceFile(Map<Integer, String> fileNames)
     {
-        List<Column> entries = new ArrayList<>();
-        fileNames.forEach((order, name) -> {
-            entries.add(lit(order));
-            entries.add(lit(name));
-        });
-        Column fileName = entries.isEmpty() ? lit(null).cast(DataTypes.StringType) : map(entries.toArray(Column[]::new)).getItem(col(RawRecords.FILE_ORDER));
+        int size = fileNames.keySet().stream().mapToInt(order -> order + 1).max().orElse(0);
+        Column[] names = new Column[size];
+        for (int order = 0; order < size; order++) {
+            names[order] = lit(fileNames.get(order)).cast(DataTypes.StringType);
+        }
+        // every row's file order is one of its run's files; the fallback only tells Spark the column is never null
+        Column fileName = coalesce(array(names).getItem(col(RawRecords.FILE_ORDER)), lit(""));
         Column sheet = col(RawRecords.SOURCE_SHEET);
         return concat(fileName, when(sheet.equalTo(lit("")), lit("")).otherwise(concat(lit("#"), sheet)));
     }

@@ -43,12 +43,10 @@ public record RawRecord(String fileName, String sheet, long sourceRow, int fileO
         return new RawRecord(fileName, "", sourceRow, fileOrder, layout, List.of(line), requireNonNull(problem, "problem is null"));
     }
 
-    /** Where the row is, as the lake's source_file and the run report name it: the file, and #sheet after it when there is one. */
-    public String sourceFile()
-    {
-        return sourceFile(fileName, sheet);
-    }
-
+    /**
+     * Where a row is, as the lake's source_file, the quarantine and the run report name it: the file, and #sheet after
+     * it when there is one (ValidationTransform.sourceFile makes the same text in a query).
+     */
     public static String sourceFile(String fileName, String sheet)
     {
         return sheet.isEmpty() ? fileName : fileName + "#" + sheet;

@@ -73,6 +73,11 @@ class BadInputIngestTest
         TestInboxes.xlsx(inbox, "projects/14_codes_as_numbers.xlsx", List.of(
                 List.of("项目编号", "项目名称", "社区代码", "类别", "状态", "到位资金（万元）"),
                 List.of("P-1", "草莓深加工", 530112008003L, "引进项目", "已落地", 4.5)));
+        List<Object> projectHeader = List.of("项目编号", "项目名称", "社区代码", "类别", "状态");
+        TestInboxes.xlsx(inbox, "projects/19_two_sheets.xlsx",
+                new TestInboxes.Sheet("一期", List.of(projectHeader, List.of("P-2", "草莓冷库", "530112008003", "引进项目", "已落地"))),
+                new TestInboxes.Sheet("二期", List.of(projectHeader, List.of("P-3", "草莓烘干", "530112008003", "引进项目", "已落地"),
+                        List.of("P-4", "草莓捐赠", "530112008003", "捐赠项目", "已落地"))));
         write(inbox, "communities/program.csv", StandardCharsets.UTF_8, "社区代码,社区名称,所属街道代码,是否纳入项目\n"
                 + "530112010099,新村社区,530112010000,是\n530112009001,海门社区,,否\n5301120100,短代码社区,,是\n");
         write(inbox, "service_logs/15_program_communities.csv", StandardCharsets.UTF_8, "日志编号,人才编号,服务社区,服务日期,服务类型\n"
@@ -225,11 +230,37 @@ class BadInputIngestTest
         assertThat(quarantine("projects/13_broken.xlsx").getString(6))
                 .startsWith("The Excel file is damaged or not an .xlsx workbook (").endsWith("): open it in Excel, save as .xlsx and resubmit");
         assertThat(file("projects/14_codes_as_numbers.xlsx").counts()).isEqualTo(new Counts(1, 1, 0, 0, 0));
-        Row project = LakeTables.read(spark, lake, Family.PROJECTS).collectAsList().get(0);
+        Row project = LakeTables.read(spark, lake, Family.PROJECTS).filter(col("project_id").equalTo("P-1")).collectAsList().get(0);
         assertThat((String) project.getAs("community_code")).isEqualTo("530112008003");
         assertThat((Double) project.getAs("funds_in_place_yuan")).isEqualTo(45_000.0);
         assertThat((String) project.getAs("source_file")).isEqualTo("projects/14_codes_as_numbers.xlsx");
         assertThat((Long) project.getAs("source_row")).isEqualTo(2L);
+    }
+
+    @Test
+    void aWorkbooksLaterSheetsAreLocatedAsFileHashSheetInTheLakeTheQuarantineAndTheReport()
+            throws IOException
+    {
+        assertThat(file("projects/19_two_sheets.xlsx").counts()).isEqualTo(new Counts(3, 2, 0, 0, 1));
+        Map<String, String> sourceByProject = LakeTables.read(spark, lake, Family.PROJECTS).filter(col("project_id").isin("P-2", "P-3"))
+                .collectAsList().stream().collect(Collectors.toMap(row -> row.getAs("project_id"), row -> row.getAs("source_file") + ":" + row.getAs("source_row")));
+        assertThat(sourceByProject).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "P-2", "projects/19_two_sheets.xlsx:2", "P-3", "projects/19_two_sheets.xlsx#二期:2"));
+        Row rejected = quarantine("projects/19_two_sheets.xlsx#二期");
+        assertThat(rejected.getLong(2)).isEqualTo(3L);
+        assertThat(rejected.getString(4)).isEqualTo("enumeration.unknown");
+        assertThat(report.rejectionReasons()).filteredOn(reason -> reason.family().equals("projects") && reason.ruleId().equals("enumeration.unknown"))
+                .extracting(RunReport.RejectionReason::exampleLocation).containsExactly("projects/19_two_sheets.xlsx#二期:3");
+        // and source_file is a required column of the lake's files and the quarantine's, as it always was
+        for (String folder : List.of(Family.PROJECTS.folder(), Lake.QUARANTINE + "/" + Family.PROJECTS.folder())) {
+            for (String file : lake.currentFiles(folder)) {
+                try (org.apache.parquet.hadoop.ParquetFileReader reader = org.apache.parquet.hadoop.ParquetFileReader.open(
+                        org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(file), spark.sparkContext().hadoopConfiguration()))) {
+                    assertThat(reader.getFooter().getFileMetaData().getSchema().getType("source_file").getRepetition()).as(file)
+                            .isEqualTo(org.apache.parquet.schema.Type.Repetition.REQUIRED);
+                }
+            }
+        }
     }
 
     @Test
@@ -269,10 +300,13 @@ class BadInputIngestTest
         return LakeTables.readQuarantine(spark, lake, family).filter(col("source_file").equalTo(fileName)).collectAsList();
     }
 
+    /** Quarantined rows by inbox file: the rows of a workbook's later sheets are located as file.xlsx#sheet. */
     private static Map<String, Long> quarantineRowsByFile()
     {
+        List<String> files = report.files().stream().map(RunReport.FileResult::file).toList();
         return java.util.Arrays.stream(Family.values())
                 .flatMap(family -> LakeTables.readQuarantine(spark, lake, family).collectAsList().stream())
-                .collect(Collectors.groupingBy(row -> row.getString(1), Collectors.summingLong(row -> row.getLong(3))));
+                .collect(Collectors.groupingBy(row -> files.contains(row.getString(1)) ? row.getString(1) : row.getString(1).substring(0, row.getString(1).lastIndexOf('#')),
+                        Collectors.summingLong(row -> row.getLong(3))));
     }
 }

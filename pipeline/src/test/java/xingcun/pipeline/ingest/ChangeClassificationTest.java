@@ -103,12 +103,13 @@ class ChangeClassificationTest
     void sheetsOfOneWorkbookShareAFileOrderAndAreTakenInSheetOrder()
     {
         List<Row> result = classify(List.of(
-                        RowFactory.create("k1", "b", 0, 2L, "w.xlsx#B", null),
-                        RowFactory.create("k1", "a", 0, 2L, "w.xlsx#A", null),
-                        RowFactory.create("k2", "c", 0, 3L, "w.xlsx#B", null),
-                        RowFactory.create("k2", "c", 0, 4L, "w.xlsx#A", null)),
+                        RowFactory.create("k1", "b", 0, 2L, "B", null),
+                        RowFactory.create("k1", "a", 0, 2L, "", null),
+                        RowFactory.create("k2", "c", 0, 3L, "B", null),
+                        RowFactory.create("k2", "c", 0, 4L, "", null)),
                 List.of(RowFactory.create("k1", "a")));
-        // row 2 of sheet A and row 2 of sheet B are two rows: sheet A's comes first, whatever the row numbers
+        // row 2 of the first sheet read (its sheet is "") and row 2 of sheet B are two rows: the first sheet's comes
+        // first, whatever the row numbers
         assertThat(result).containsExactly(
                 RowFactory.create("k1", "a", 0, 2L, "duplicate", false),
                 RowFactory.create("k1", "b", 0, 2L, "updated", true),

@@ -56,19 +56,31 @@ final class TestInboxes
     static Path xlsx(Path inbox, String relative, List<List<Object>> rows)
             throws IOException
     {
+        return xlsx(inbox, relative, new Sheet("Sheet1", rows));
+    }
+
+    /** A workbook sheet's name and rows (the first is the header). */
+    record Sheet(String name, List<List<Object>> rows) {}
+
+    /** An .xlsx of the sheets given, in order; numbers are written as numeric cells, like Excel does with codes. */
+    static Path xlsx(Path inbox, String relative, Sheet... sheets)
+            throws IOException
+    {
         Path file = inbox.resolve(relative);
         Files.createDirectories(file.getParent());
         try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream stream = Files.newOutputStream(file)) {
-            XSSFSheet sheet = workbook.createSheet("Sheet1");
-            for (int r = 0; r < rows.size(); r++) {
-                XSSFRow row = sheet.createRow(r);
-                for (int c = 0; c < rows.get(r).size(); c++) {
-                    Object value = rows.get(r).get(c);
-                    if (value instanceof Number number) {
-                        row.createCell(c).setCellValue(number.doubleValue());
-                    }
-                    else {
-                        row.createCell(c).setCellValue(String.valueOf(value));
+            for (Sheet rows : sheets) {
+                XSSFSheet sheet = workbook.createSheet(rows.name());
+                for (int r = 0; r < rows.rows().size(); r++) {
+                    XSSFRow row = sheet.createRow(r);
+                    for (int c = 0; c < rows.rows().get(r).size(); c++) {
+                        Object value = rows.rows().get(r).get(c);
+                        if (value instanceof Number number) {
+                            row.createCell(c).setCellValue(number.doubleValue());
+                        }
+                        else {
+                            row.createCell(c).setCellValue(String.valueOf(value));
+                        }
                     }
                 }
             }

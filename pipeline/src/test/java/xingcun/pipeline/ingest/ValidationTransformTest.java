@@ -89,6 +89,11 @@ class ValidationTransformTest
         assertThat(row.getString(row.fieldIndex("record_key")))
                 .isEqualTo(row.getString(row.fieldIndex("community_code")) + "\u001f2021\u001fproduce_stalls\u001f\u001f");
         assertThat(row.getLong(row.fieldIndex("key_hash"))).isEqualTo(row.getLong(row.fieldIndex("spark_key_hash")));
+        Row strawberries = validate(Family.INDUSTRY_OUTPUTS, List.of("社区名称", "统计期", "指标", "产品", "数值", "单位"),
+                List.of("律则社区居委会", "2021年", "农产品摊点", "草莓", "15", "个")).get(0);
+        assertThat(strawberries.getString(strawberries.fieldIndex("record_key"))).endsWith("\u001f草莓\u001f");
+        assertThat(strawberries.getLong(strawberries.fieldIndex("key_hash"))).isEqualTo(strawberries.getLong(strawberries.fieldIndex("spark_key_hash")))
+                .isNotEqualTo(row.getLong(row.fieldIndex("key_hash")));
         // a missing value, which no key column of a valid row has today, reads "null", as the validator's text of it
         org.apache.spark.sql.types.StructType keyColumns = new org.apache.spark.sql.types.StructType()
                 .add("community_code", "string").add("period", "string").add("indicator", "string").add("product", "string").add("rule_id", "string");
@@ -99,12 +104,23 @@ class ValidationTransformTest
     @Test
     void theSourceFileIsTheFilesNameByItsOrderAndTheSheetAfterItForAWorkbooksLaterSheets()
     {
-        org.apache.spark.sql.types.StructType located = new org.apache.spark.sql.types.StructType().add("file_order", "int").add("source_sheet", "string");
+        org.apache.spark.sql.types.StructType located = new org.apache.spark.sql.types.StructType().add("file_order", "int", false).add("source_sheet", "string", false); // as validated rows have them
         List<Row> rows = List.of(org.apache.spark.sql.RowFactory.create(3, ""), org.apache.spark.sql.RowFactory.create(3, "二期"),
                 org.apache.spark.sql.RowFactory.create(5, ""));
-        assertThat(spark.createDataFrame(rows, located).select(ValidationTransform.sourceFile(java.util.Map.of(3, "projects/台账.xlsx", 5, "projects/b#1.xlsx")))
-                .collectAsList().stream().map(row -> row.getString(0)).toList())
+        org.apache.spark.sql.Dataset<Row> sourceFiles = spark.createDataFrame(rows, located)
+                .select(ValidationTransform.sourceFile(java.util.Map.of(3, "projects/台账.xlsx", 5, "projects/b#1.xlsx")));
+        assertThat(sourceFiles.collectAsList().stream().map(row -> row.getString(0)).toList())
                 .containsExactly("projects/台账.xlsx", "projects/台账.xlsx#二期", "projects/b#1.xlsx");
+        // the lake's and the quarantine's source_file is a required column: a nullable one would change their files' schema
+        assertThat(sourceFiles.schema().fields()[0].nullable()).isFalse();
+    }
+
+    @Test
+    void everyFamilysKeyIsMadeOfTextColumns()
+    {
+        for (Family family : Family.values()) {
+            assertThat(ValidationTransform.recordKey(family)).as(family.folder()).isNotNull();
+        }
     }
 
     @Test
