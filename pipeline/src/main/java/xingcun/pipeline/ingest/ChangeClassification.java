@@ -5,6 +5,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import xingcun.pipeline.read.RawRecords;
 
 import java.util.ArrayList;
@@ -39,6 +41,15 @@ public final class ChangeClassification
     /** A 64-bit hash of a row's key (Spark's xxhash64): how {@link FamilyTally} names the keys to look at closely. */
     public static final String KEY_HASH = ValidationTransform.KEY_HASH;
     private static final String LAKE_KEY = "lake_key";
+
+    /** The columns of {@link #uncommonOutcomes}, in its order: a row's identity and its outcome. */
+    public static final StructType UNCOMMON_OUTCOMES = new StructType()
+            .add(RawRecords.FILE_ORDER, DataTypes.IntegerType, false)
+            .add(RawRecords.SOURCE_SHEET, DataTypes.StringType, false)
+            .add(RawRecords.SOURCE_ROW, DataTypes.LongType, false)
+            .add(CHANGE, DataTypes.StringType, false)
+            .add(IS_WINNER, DataTypes.BooleanType, true)
+            .add(LAKE_HASH, DataTypes.StringType, true);
 
     /** The columns that tell one row of a run from every other (the sheet: the sheets of a workbook share a file order). */
     public static final List<String> ROW_IDENTITY = List.of(RawRecords.FILE_ORDER, RawRecords.SOURCE_SHEET, RawRecords.SOURCE_ROW);

@@ -105,7 +105,7 @@ final class FamilyIngest
         try {
             // the first pass over the files: read, validate, cache, tally
             RDD<InternalRow> wholeRows = FamilyTally.wholeRows(validated).queryExecution().toRdd();
-            FamilyTally tally = FamilyTally.gather(wholeRows, validated.schema(), knownIds.map(KnownIds::column));
+            FamilyTally tally = FamilyTally.gather(wholeRows, validated.schema(), family.naturalKey(), knownIds.map(KnownIds::column));
             // the key and the source file are made where a query reads them (the writes, the rows of candidate keys)
             Dataset<Row> cachedRows = wholeCachedRows(wholeRows, validated.schema())
                     .withColumn(RECORD_KEY, ValidationTransform.recordKey(family))
@@ -167,7 +167,8 @@ final class FamilyIngest
     /**
      * Every validated row with its outcome: rejected, or classified against the run and the lake. Most rows of a run
      * are new keys, so the tally's key hashes name the few keys that may not be (repeats within the run, keys the
-     * lake holds); only their rows are classified, and their outcomes are broadcast to the rows where they are. A run
+     * lake holds); a key repeated within one file only was judged by the tally's task, and the rows of the others
+     * (keys two files or the lake hold) are classified by a query; their outcomes are broadcast to the rows where they are. A run
      * of mostly known keys (ledgers ingested again) has too many of those to broadcast: it classifies the rows
      * themselves, once, and keeps the result in {@code kept}.
      */
@@ -179,12 +180,17 @@ final class FamilyIngest
         // column is scanned without the shuffle that de-duplicates it
         Optional<long[]> candidateKeys = tally.candidateKeyHashes(JavaSparkContext.fromSparkContext(spark.sparkContext()), lakeRows, broadcastLimit);
         if (candidateKeys.isPresent()) {
+            // the repeats settled in their file's task, but for keys another file or the lake holds too
+            List<Row> listed = new ArrayList<>(tally.settledOutside(candidateKeys.get()));
             List<Row> candidateRows = Arrays.stream(candidateKeys.get()).mapToObj(hash -> RowFactory.create(hash)).toList();
-            Dataset<Row> uncommon = ChangeClassification.uncommonOutcomes(validated, lakeKeys, spark.createDataFrame(candidateRows, CANDIDATE_KEYS));
-            // no candidate key, no uncommon row: most daily batches and first loads without repeats skip that query
-            List<Row> listed = candidateRows.isEmpty() ? List.of() : uncommon.limit(broadcastLimit + 1).collectAsList();
+            // no candidate key, no query: most daily batches, and first loads whose repeats stand in one file, skip it
+            if (!candidateRows.isEmpty() && listed.size() <= broadcastLimit) {
+                Dataset<Row> uncommon = ChangeClassification.uncommonOutcomes(validated, lakeKeys, spark.createDataFrame(candidateRows, CANDIDATE_KEYS));
+                listed.addAll(uncommon.limit(broadcastLimit + 1 - listed.size()).collectAsList());
+            }
             if (listed.size() <= broadcastLimit) {
-                return new Outcomes(ChangeClassification.withOutcomes(validated, spark.createDataFrame(listed, uncommon.schema())), Optional.of(listed));
+                return new Outcomes(ChangeClassification.withOutcomes(validated, spark.createDataFrame(listed, ChangeClassification.UNCOMMON_OUTCOMES)),
+                        Optional.of(listed));
             }
         }
         Dataset<Row> outcomes = ChangeClassification.classify(validated, lakeKeys).persist(cacheLevel);

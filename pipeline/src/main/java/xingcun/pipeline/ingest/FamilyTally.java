@@ -34,19 +34,22 @@ import static org.apache.spark.sql.functions.xxhash64;
  * with a shuffle) to find the keys that are not new, the outcome counts and the rules' examples (each another pass
  * over the cached rows, with a shuffle), and the valid rows' distinct ids.
  *
- * @param keyHashes the valid rows' key hashes, one a row, ascending (a key repeated in the run is there twice); 8 bytes
- *        a valid row on the driver, so dropped ({@link #withoutKeyHashes}) once the candidates are known
+ * @param keyHashes the valid rows' key hashes, each partition's (file's) once, ascending (a key two files hold is there
+ *        twice); 8 bytes a key on the driver, so dropped ({@link #withoutKeyHashes}) once the candidates are known
+ * @param settledRepeats the rows of keys repeated within a file, judged in its task ({@link RepeatsInFile})
  * @param rowsByFileAndRule rows by file and rule; a null rule counts the valid rows
  * @param earliestByRule each rule's earliest row in the order of judgement (file, sheet, row): the same in every run
  * @param validIds the ids the valid rows carry (talent or training ids, which later families name), each once; empty
  *        for a family whose ids no other family names
  */
-record FamilyTally(long[] keyHashes, Map<FileRule, Long> rowsByFileAndRule, Map<String, RuleExample> earliestByRule, Set<String> validIds)
+record FamilyTally(long[] keyHashes, List<RepeatsInFile.Settled> settledRepeats, Map<FileRule, Long> rowsByFileAndRule,
+        Map<String, RuleExample> earliestByRule, Set<String> validIds)
         implements Serializable
 {
     FamilyTally
     {
         requireNonNull(keyHashes, "keyHashes is null");
+        settledRepeats = List.copyOf(requireNonNull(settledRepeats, "settledRepeats is null"));
         rowsByFileAndRule = Map.copyOf(requireNonNull(rowsByFileAndRule, "rowsByFileAndRule is null"));
         earliestByRule = Map.copyOf(requireNonNull(earliestByRule, "earliestByRule is null"));
         validIds = Collections.unmodifiableSet(requireNonNull(validIds, "validIds is null"));
@@ -93,20 +96,24 @@ record FamilyTally(long[] keyHashes, Map<FileRule, Long> rowsByFileAndRule, Map<
      * would copy each cached row into a narrower one, and a {@code Row} would decode every string again (together
      * ≈ 3 % of a province ingest's executor time).
      *
+     * @param keyColumns the columns of the rows' key (text)
      * @param idColumn the column whose values of valid rows are gathered as {@link #validIds}, if any
      */
-    static FamilyTally gather(Dataset<Row> validated, Optional<String> idColumn)
+    static FamilyTally gather(Dataset<Row> validated, List<String> keyColumns, Optional<String> idColumn)
     {
-        return gather(wholeRows(validated).queryExecution().toRdd(), validated.schema(), idColumn);
+        return gather(wholeRows(validated).queryExecution().toRdd(), validated.schema(), keyColumns, idColumn);
     }
 
     /**
      * Tallies the validated rows as {@link #wholeRows} gives them to Spark's tasks: the ingest keeps that one
      * {@code RDD} for its later queries too, so the cache's rows are planned for once.
      */
-    static FamilyTally gather(RDD<InternalRow> wholeRows, StructType schema, Optional<String> idColumn)
+    static FamilyTally gather(RDD<InternalRow> wholeRows, StructType schema, List<String> keyColumns, Optional<String> idColumn)
     {
-        Columns columns = new Columns(schema.fieldIndex(ValidationTransform.KEY_HASH), schema.fieldIndex(RawRecords.FILE_ORDER),
+        RepeatsInFile.Positions judged = new RepeatsInFile.Positions(schema.fieldIndex(ValidationTransform.KEY_HASH),
+                schema.fieldIndex(ValidationTransform.RECORD_HASH), schema.fieldIndex(RawRecords.FILE_ORDER), schema.fieldIndex(RawRecords.SOURCE_SHEET),
+                schema.fieldIndex(RawRecords.SOURCE_ROW), keyColumns.stream().mapToInt(schema::fieldIndex).toArray());
+        Columns columns = new Columns(judged, schema.fieldIndex(RawRecords.FILE_ORDER),
                 schema.fieldIndex(ValidationTransform.RULE_ID), schema.fieldIndex(RawRecords.SOURCE_SHEET), schema.fieldIndex(RawRecords.SOURCE_ROW),
                 schema.fieldIndex(ValidationTransform.MESSAGE_ZH), schema.fieldIndex(ValidationTransform.MESSAGE_EN),
                 idColumn.map(schema::fieldIndex).orElse(-1));
@@ -123,12 +130,12 @@ record FamilyTally(long[] keyHashes, Map<FileRule, Long> rowsByFileAndRule, Map<
     }
 
     /** Where the tally's columns are in the validated rows; {@code id} is -1 when no ids are gathered. */
-    private record Columns(int keyHash, int fileOrder, int ruleId, int sheet, int sourceRow, int messageChinese, int messageEnglish, int id)
+    private record Columns(RepeatsInFile.Positions judged, int fileOrder, int ruleId, int sheet, int sourceRow, int messageChinese, int messageEnglish, int id)
             implements Serializable {}
 
     private static Iterator<FamilyTally> tallyPartition(Iterator<InternalRow> rows, Columns columns)
     {
-        LongStream.Builder hashes = LongStream.builder(); // grows in chunks, unboxed
+        RepeatsInFile repeats = new RepeatsInFile(columns.judged());
         long[] validByFile = new long[0]; // indexed by file order: most rows are valid, and counted without a map
         Map<FileRule, Long> counts = new HashMap<>();
         Map<String, RuleExample> earliest = new HashMap<>();
@@ -141,7 +148,7 @@ record FamilyTally(long[] keyHashes, Map<FileRule, Long> rowsByFileAndRule, Map<
                     validByFile = Arrays.copyOf(validByFile, fileOrder + 1);
                 }
                 validByFile[fileOrder]++;
-                hashes.add(row.getLong(columns.keyHash())); // hashed by the validator, as Spark's xxhash64 hashes the key
+                repeats.add(row); // its key hash (the validator's, as Spark's xxhash64 hashes the key), content hash and place
                 if (columns.id() >= 0 && !row.isNullAt(columns.id())) {
                     ids.add(row.getUTF8String(columns.id()).toString());
                 }
@@ -160,7 +167,7 @@ record FamilyTally(long[] keyHashes, Map<FileRule, Long> rowsByFileAndRule, Map<
             }
         }
         // sorted on the executors, so that the driver merges sorted runs
-        return List.of(new FamilyTally(hashes.build().sorted().toArray(), counts, earliest, ids)).iterator();
+        return List.of(new FamilyTally(repeats.distinctKeyHashes(), repeats.settle(), counts, earliest, ids)).iterator();
     }
 
     private static String text(InternalRow row, int column)
@@ -172,6 +179,7 @@ record FamilyTally(long[] keyHashes, Map<FileRule, Long> rowsByFileAndRule, Map<
     {
         long[] hashes = parts.stream().flatMapToLong(part -> LongStream.of(part.keyHashes)).toArray();
         Arrays.parallelSort(hashes);
+        List<RepeatsInFile.Settled> settled = parts.stream().flatMap(part -> part.settledRepeats.stream()).toList();
         Map<FileRule, Long> counts = new HashMap<>();
         Map<String, RuleExample> earliest = new HashMap<>();
         Set<String> ids = new HashSet<>();
@@ -180,18 +188,19 @@ record FamilyTally(long[] keyHashes, Map<FileRule, Long> rowsByFileAndRule, Map<
             part.earliestByRule.forEach((rule, example) -> earliest.merge(rule, example, RuleExample::earlier));
             ids.addAll(part.validIds);
         }
-        return new FamilyTally(hashes, counts, earliest, ids);
+        return new FamilyTally(hashes, settled, counts, earliest, ids);
     }
 
     /** The same tally without its key hashes, which the counts and examples do not need. */
     FamilyTally withoutKeyHashes()
     {
-        return new FamilyTally(new long[0], rowsByFileAndRule, earliestByRule, validIds);
+        return new FamilyTally(new long[0], settledRepeats, rowsByFileAndRule, earliestByRule, validIds);
     }
 
     /**
-     * The keys whose rows may have an outcome other than the common one (new, accepted, kept), as key hashes,
-     * ascending: keys the run holds more than once and keys the lake holds. A first load or a day's batch has a few
+     * The keys whose rows may have an outcome other than the common one (new, accepted, kept) and were not judged in
+     * their file's task ({@link #settledRepeats}), as key hashes, ascending: keys two files of the run hold, and keys
+     * the lake holds. A first load or a day's batch has a few
      * thousand (its repeats); a re-run of ledgers already in the lake has every key, more than {@code limit}, and
      * is then classified whole. Two keys sharing a hash only add a key to look at closely
      * ({@link ChangeClassification#uncommonOutcomes} classifies by the key itself).
@@ -222,7 +231,16 @@ record FamilyTally(long[] keyHashes, Map<FileRule, Long> rowsByFileAndRule, Map<
         }
     }
 
-    /** The hashes that occur more than once, each once, ascending: stops past {@code limit} of them. */
+    /**
+     * The rows judged in their file's task whose key is not among the {@code candidates} (those are judged with all
+     * their rows, by a query), as the uncommon outcomes' rows are.
+     */
+    List<Row> settledOutside(long[] candidates)
+    {
+        return settledRepeats.stream().filter(settled -> Arrays.binarySearch(candidates, settled.keyHash()) < 0).map(RepeatsInFile.Settled::toRow).toList();
+    }
+
+    /** The hashes that occur more than once (in more than one partition), each once, ascending: stops past {@code limit} of them. */
     private long[] repeatedKeyHashes(int limit)
     {
         LongStream.Builder repeated = LongStream.builder();

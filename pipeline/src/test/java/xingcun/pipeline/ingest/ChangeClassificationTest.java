@@ -126,7 +126,8 @@ class ChangeClassificationTest
                 .containsExactly(RowFactory.create("accepted", false), RowFactory.create("duplicate", true));
         Dataset<Row> validated = validated(List.of(RowFactory.create("k1", "a", 0, 2L, "f.csv", null),
                 RowFactory.create("k1", "a", 0, 3L, "f.csv", null), RowFactory.create("k2", "b", 0, 4L, "f.csv", null)));
-        Dataset<Row> uncommon = ChangeClassification.uncommonOutcomes(validated, Optional.empty(), candidateKeys(validated, Optional.empty()));
+        long[] repeatedKey = validated.filter(col("record_key").equalTo("k1")).select("key_hash").distinct().collectAsList().stream().mapToLong(row -> row.getLong(0)).toArray();
+        Dataset<Row> uncommon = ChangeClassification.uncommonOutcomes(validated, Optional.empty(), candidateKeys(repeatedKey));
         // the new key k2 is the common case: only the repeated key is listed
         assertThat(uncommon.select("source_row", "change", "is_winner").orderBy("source_row").collectAsList())
                 .containsExactly(RowFactory.create(2L, "accepted", false), RowFactory.create(3L, "duplicate", true));
@@ -140,11 +141,26 @@ class ChangeClassificationTest
         Dataset<Row> validated = validated(batch);
         Optional<Dataset<Row>> lakeKeys = Optional.of(spark.createDataFrame(lake, LAKE));
         Dataset<Row> shuffled = ChangeClassification.classify(validated, lakeKeys);
-        Dataset<Row> broadcast = ChangeClassification.withOutcomes(validated,
-                ChangeClassification.uncommonOutcomes(validated, lakeKeys, candidateKeys(validated, lakeKeys)));
-        // every column the writes read: the outcome, the winner, the lake's hash (which files to rewrite), the sheet
-        assertThat(everything(broadcast)).containsExactlyElementsOf(everything(shuffled));
+        // every column the writes read: the outcome, the winner, the lake's hash (which files to rewrite), the sheet;
+        // the rows as tasks get them (spread over partitions) and all in one partition (every repeat in one task)
+        for (Dataset<Row> partitioned : List.of(validated, validated.coalesce(1))) {
+            assertThat(everything(broadcast(partitioned, lakeKeys))).containsExactlyElementsOf(everything(shuffled));
+        }
         return outcomes(shuffled);
+    }
+
+    /**
+     * The outcomes as the ingest gets them from the tally: repeats within a partition judged in its task, the rows of
+     * the keys two partitions or the lake hold by {@link ChangeClassification#uncommonOutcomes}, both broadcast.
+     */
+    private static Dataset<Row> broadcast(Dataset<Row> validated, Optional<Dataset<Row>> lakeKeys)
+    {
+        Dataset<Row> withMessages = validated.withColumn("message_zh", lit(null).cast("string")).withColumn("message_en", lit(null).cast("string"));
+        FamilyTally tally = FamilyTally.gather(withMessages, List.of("record_key"), Optional.empty());
+        long[] candidates = tally.candidateKeyHashes(JavaSparkContext.fromSparkContext(spark.sparkContext()), lakeKeys, 1_000).orElseThrow();
+        List<Row> listed = new java.util.ArrayList<>(tally.settledOutside(candidates));
+        listed.addAll(ChangeClassification.uncommonOutcomes(validated, lakeKeys, candidateKeys(candidates)).collectAsList());
+        return ChangeClassification.withOutcomes(validated, spark.createDataFrame(listed, ChangeClassification.UNCOMMON_OUTCOMES));
     }
 
     /** The rows of a run as the validator makes them: a valid row's key hash is Spark's hash of its key (ValidationTransformTest). */
@@ -153,11 +169,8 @@ class ChangeClassificationTest
         return spark.createDataFrame(batch, BATCH).withColumn("key_hash", when(col("rule_id").isNull(), xxhash64(col("record_key"))));
     }
 
-    /** The candidate keys as the ingest finds them: the tally of the validated rows (which carry messages there). */
-    private static Dataset<Row> candidateKeys(Dataset<Row> validated, Optional<Dataset<Row>> lakeKeys)
+    private static Dataset<Row> candidateKeys(long[] hashes)
     {
-        Dataset<Row> withMessages = validated.withColumn("message_zh", lit(null).cast("string")).withColumn("message_en", lit(null).cast("string"));
-        long[] hashes = FamilyTally.gather(withMessages, Optional.empty()).candidateKeyHashes(JavaSparkContext.fromSparkContext(spark.sparkContext()), lakeKeys, 1_000).orElseThrow();
         return spark.createDataFrame(Arrays.stream(hashes).mapToObj(hash -> RowFactory.create(hash)).toList(), new StructType().add("key_hash", DataTypes.LongType));
     }
 

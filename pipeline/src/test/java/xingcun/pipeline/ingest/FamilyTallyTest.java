@@ -61,7 +61,7 @@ class FamilyTallyTest
         Dataset<Row> validated = validated(List.of(
                 valid("k1", 0, 2L), valid("k2", 0, 3L), valid("k1", 1, 2L), valid("k3", 1, 9L),
                 rejected("date.invalid", 0, 4L, ""), rejected("date.invalid", 1, 5L, ""), rejected("phone.invalid", 1, 6L, "")));
-        FamilyTally tally = FamilyTally.gather(validated, Optional.empty());
+        FamilyTally tally = FamilyTally.gather(validated, List.of("record_key"), Optional.empty());
         assertThat(tally.rowsByFileAndRule()).isEqualTo(Map.of(
                 new FamilyTally.FileRule(0, null), 2L, new FamilyTally.FileRule(1, null), 2L,
                 new FamilyTally.FileRule(0, "date.invalid"), 1L, new FamilyTally.FileRule(1, "date.invalid"), 1L,
@@ -79,9 +79,9 @@ class FamilyTallyTest
                 .persist(StorageLevel.MEMORY_ONLY());
         try {
             assertThat(cachedPartitions()).isZero();
-            FamilyTally.gather(validated, Optional.empty());
-            // the tally built the cache: the later queries of the run read its three partitions, not the files again
-            assertThat(cachedPartitions()).isEqualTo(3);
+            FamilyTally.gather(validated, List.of("record_key"), Optional.empty());
+            // the tally built the cache: the later queries of the run read its partitions, not the files again
+            assertThat(cachedPartitions()).isEqualTo(validated.rdd().getNumPartitions()).isPositive();
             // and it reads the cached rows whole: a scan of fewer columns would copy every row into a narrower one
             InMemoryTableScanExec scan = (InMemoryTableScanExec) CollectionConverters.asJava(
                     FamilyTally.wholeRows(validated).queryExecution().executedPlan().collectLeaves()).stream()
@@ -99,10 +99,10 @@ class FamilyTallyTest
         // the key stands in for a talent id: valid rows carry it, rejected rows may not
         Dataset<Row> validated = validated(List.of(valid("T1", 0, 2L), valid("T2", 0, 3L), valid("T1", 1, 2L), valid("T3", 2, 9L),
                 rejected("date.invalid", 0, 4L, ""), RowFactory.create("T9", null, 1, 7L, "", "talent.unknown", "中文", "unknown")));
-        FamilyTally tally = FamilyTally.gather(validated, Optional.of("record_key"));
+        FamilyTally tally = FamilyTally.gather(validated, List.of("record_key"), Optional.of("record_key"));
         assertThat(tally.validIds()).containsExactlyInAnyOrder("T1", "T2", "T3");
         assertThat(tally.withoutKeyHashes().validIds()).isEqualTo(tally.validIds());
-        assertThat(tally.rowsByFileAndRule()).isEqualTo(FamilyTally.gather(validated, Optional.empty()).rowsByFileAndRule());
+        assertThat(tally.rowsByFileAndRule()).isEqualTo(FamilyTally.gather(validated, List.of("record_key"), Optional.empty()).rowsByFileAndRule());
     }
 
     @Test
@@ -123,7 +123,7 @@ class FamilyTallyTest
                     expected.put(row.getString(0), new FamilyTally.RuleExample(earliest.getInt(0), earliest.getString(1), earliest.getLong(2),
                             earliest.getString(3), earliest.getString(4)));
                 });
-        assertThat(FamilyTally.gather(validated, Optional.empty()).earliestByRule()).isEqualTo(expected).isEqualTo(Map.of(
+        assertThat(FamilyTally.gather(validated, List.of("record_key"), Optional.empty()).earliestByRule()).isEqualTo(expected).isEqualTo(Map.of(
                 "date.invalid", new FamilyTally.RuleExample(0, "", 40L, "date.invalid 中文 40", "date.invalid 40"),
                 "phone.invalid", new FamilyTally.RuleExample(0, "\uFF61", 7L, "phone.invalid 中文 7", "phone.invalid 7")));
     }
@@ -133,8 +133,10 @@ class FamilyTallyTest
     {
         FamilyTally tally = FamilyTally.gather(validated(List.of(
                 valid("repeated", 0, 2L), valid("repeated", 1, 2L), valid("repeated", 1, 3L), valid("in-lake", 0, 3L), valid("new", 0, 4L),
+                // a key repeated within one file is judged in its task, not listed
+                valid("in-one-file", 1, 7L), valid("in-one-file", 1, 8L),
                 // rejected rows never make a key a candidate, even two of them with the same (absent) key
-                rejected("date.invalid", 0, 5L, ""), rejected("date.invalid", 0, 6L, ""))), Optional.empty());
+                rejected("date.invalid", 0, 5L, ""), rejected("date.invalid", 0, 6L, ""))), List.of("record_key"), Optional.empty());
         JavaSparkContext sparkContext = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Dataset<Row> lakeKeys = spark.createDataFrame(List.of(RowFactory.create("in-lake", "z"), RowFactory.create("only-in-lake", "z")), LAKE);
         assertThat(tally.candidateKeyHashes(sparkContext, Optional.of(lakeKeys), 2).orElseThrow()).containsExactly(sorted(hash("repeated"), hash("in-lake")));
@@ -144,12 +146,29 @@ class FamilyTallyTest
         assertThat(tally.candidateKeyHashes(sparkContext, Optional.empty(), 0)).isEmpty();
         assertThat(tally.withoutKeyHashes().keyHashes()).isEmpty();
         assertThat(tally.withoutKeyHashes().rowsByFileAndRule()).isEqualTo(tally.rowsByFileAndRule());
+        // the repeats settled in their files: "in-one-file" (file 1), and "repeated" within file 1, which the query
+        // judges instead with its row of file 0 once it is a candidate
+        assertThat(tally.settledRepeats()).extracting(RepeatsInFile.Settled::keyHash)
+                .containsExactlyInAnyOrder(hash("in-one-file"), hash("in-one-file"), hash("repeated"), hash("repeated"));
+        assertThat(tally.settledOutside(sorted(hash("repeated"), hash("in-lake")))).extracting(row -> row.getLong(2)).containsExactlyInAnyOrder(7L, 8L);
+    }
+
+    @Test
+    void aKeyRepeatedWithinAFileIsJudgedInItsTaskInTheOrderOfJudgement()
+    {
+        // one file, a workbook: the first sheet read ("") before sheet B, then the row; then each row against the one before
+        FamilyTally tally = FamilyTally.gather(validated(List.of(
+                RowFactory.create("k", "h-a", 0, 5L, "", null, null, null), RowFactory.create("k", "h-a", 0, 1L, "B", null, null, null),
+                RowFactory.create("k", "h-b", 0, 2L, "", null, null, null), valid("other", 0, 3L))), List.of("record_key"), Optional.empty());
+        assertThat(tally.settledOutside(new long[0])).extracting(Row::toString).containsExactly(
+                "[0,,2,accepted,false,null]", "[0,,5,updated,false,null]", "[0,B,1,duplicate,true,null]");
+        assertThat(tally.settledOutside(new long[] {hash("k")})).isEmpty();
     }
 
     @Test
     void aRunWithoutValidRowsHasNoCandidates()
     {
-        FamilyTally tally = FamilyTally.gather(validated(List.of(rejected("date.invalid", 0, 2L, ""))), Optional.empty());
+        FamilyTally tally = FamilyTally.gather(validated(List.of(rejected("date.invalid", 0, 2L, ""))), List.of("record_key"), Optional.empty());
         Dataset<Row> lakeKeys = spark.createDataFrame(List.of(RowFactory.create("in-lake", "z")), LAKE);
         assertThat(tally.keyHashes()).isEmpty();
         assertThat(tally.candidateKeyHashes(JavaSparkContext.fromSparkContext(spark.sparkContext()), Optional.of(lakeKeys), 10).orElseThrow()).isEmpty();
@@ -158,7 +177,7 @@ class FamilyTallyTest
     @Test
     void anEmptyRunTalliesNothing()
     {
-        FamilyTally tally = FamilyTally.gather(validated(List.of()), Optional.of("record_key"));
+        FamilyTally tally = FamilyTally.gather(validated(List.of()), List.of("record_key"), Optional.of("record_key"));
         assertThat(tally.keyHashes()).isEmpty();
         assertThat(tally.rowsByFileAndRule()).isEmpty();
         assertThat(tally.earliestByRule()).isEmpty();
@@ -171,12 +190,17 @@ class FamilyTallyTest
     }
 
     /**
-     * Spread over three partitions, so that the tasks' parts are merged; a valid row's key hash is Spark's hash of its
-     * key, as the validator makes it (ValidationTransformTest).
+     * A partition a file, as the ingest reads them, so that the tasks' parts are merged; a valid row's key hash is
+     * Spark's hash of its key, as the validator makes it (ValidationTransformTest).
      */
     private static Dataset<Row> validated(List<Row> rows)
     {
-        return spark.createDataFrame(rows, VALIDATED).withColumn("key_hash", when(col("rule_id").isNull(), xxhash64(col("record_key")))).repartition(3);
+        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        org.apache.spark.api.java.JavaRDD<Row> files = context.emptyRDD();
+        for (int fileOrder : rows.stream().map(row -> row.getInt(2)).distinct().sorted().toList()) {
+            files = files.union(context.parallelize(rows.stream().filter(row -> row.getInt(2) == fileOrder).toList(), 1));
+        }
+        return spark.createDataFrame(files, VALIDATED).withColumn("key_hash", when(col("rule_id").isNull(), xxhash64(col("record_key"))));
     }
 
     private static Row valid(String key, int fileOrder, long row)
