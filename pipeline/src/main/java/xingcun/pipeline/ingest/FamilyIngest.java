@@ -5,6 +5,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.DataFrameWriter;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -103,19 +104,21 @@ final class FamilyIngest
         Dataset<Row> validated = ValidationTransform.validate(spark, family, raw, validator).persist(cacheLevel);
         List<Dataset<Row>> kept = new ArrayList<>(List.of(validated));
         try {
+            // the key and the source file are made where a query reads them (the writes, the rows of candidate keys);
+            // the key first, since it refuses a key column that is not text, which the tally reads as text
+            Column recordKey = ValidationTransform.recordKey(family);
             // the first pass over the files: read, validate, cache, tally
             RDD<InternalRow> wholeRows = FamilyTally.wholeRows(validated).queryExecution().toRdd();
-            FamilyTally tally = FamilyTally.gather(wholeRows, validated.schema(), family.naturalKey(), knownIds.map(KnownIds::column));
-            // the key and the source file are made where a query reads them (the writes, the rows of candidate keys)
+            FamilyTally tally = FamilyTally.gather(wholeRows, validated.schema(), family.naturalKey(), knownIds.map(KnownIds::column), broadcastLimit());
             Dataset<Row> cachedRows = wholeCachedRows(wholeRows, validated.schema())
-                    .withColumn(RECORD_KEY, ValidationTransform.recordKey(family))
+                    .withColumn(RECORD_KEY, recordKey)
                     .withColumn(RawRecords.SOURCE_FILE, ValidationTransform.sourceFile(fileNames(reads)));
             Dataset<Row> lakeRows = LakeTables.read(spark, lake, family);
             boolean lakeHasRows = !lake.currentFiles(family.folder()).isEmpty();
             Optional<Dataset<Row>> lakeKeys = lakeHasRows ? Optional.of(lakeKeys(inputBytes, cachedRows, lakeRows)) : Optional.empty();
             int writeTasks = writeTasks(inputBytes);
             Outcomes classified = outcomes(cachedRows, tally, lakeHasRows ? Optional.of(lakeRows) : Optional.empty(), lakeKeys, kept, cacheLevel);
-            tally = tally.withoutKeyHashes(); // 8 bytes a valid row: not held through the writes
+            tally = tally.withoutKeyHashes(); // 8 bytes a key of each file, and the settled repeats: not held through the writes
             Dataset<Row> outcomes = classified.rows();
             StagedFamily summary = summarize(family, reads, classified, tally);
             Counts counts = summary.files().stream().map(RunReport.FileResult::counts).reduce(Counts.zero(), Counts::plus);
@@ -179,7 +182,7 @@ final class FamilyIngest
         // the lake's rows, not its one-row-a-key table: only which of the run's hashes it holds is asked, so its key
         // column is scanned without the shuffle that de-duplicates it
         Optional<long[]> candidateKeys = tally.candidateKeyHashes(JavaSparkContext.fromSparkContext(spark.sparkContext()), lakeRows, broadcastLimit);
-        if (candidateKeys.isPresent()) {
+        if (candidateKeys.isPresent() && tally.settledRepeats().size() <= broadcastLimit) {
             // the repeats settled in their file's task, but for keys another file or the lake holds too
             List<Row> listed = new ArrayList<>(tally.settledOutside(candidateKeys.get()));
             List<Row> candidateRows = Arrays.stream(candidateKeys.get()).mapToObj(hash -> RowFactory.create(hash)).toList();

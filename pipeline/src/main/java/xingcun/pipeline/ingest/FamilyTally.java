@@ -98,17 +98,19 @@ record FamilyTally(long[] keyHashes, List<RepeatsInFile.Settled> settledRepeats,
      *
      * @param keyColumns the columns of the rows' key (text)
      * @param idColumn the column whose values of valid rows are gathered as {@link #validIds}, if any
+     * @param maxSettled settled repeats up to which a task sends them all: past it, a task sends this many and one
+     *        more, the run has too many to list anyway (it is then classified whole), and the driver holds no more
      */
-    static FamilyTally gather(Dataset<Row> validated, List<String> keyColumns, Optional<String> idColumn)
+    static FamilyTally gather(Dataset<Row> validated, List<String> keyColumns, Optional<String> idColumn, int maxSettled)
     {
-        return gather(wholeRows(validated).queryExecution().toRdd(), validated.schema(), keyColumns, idColumn);
+        return gather(wholeRows(validated).queryExecution().toRdd(), validated.schema(), keyColumns, idColumn, maxSettled);
     }
 
     /**
      * Tallies the validated rows as {@link #wholeRows} gives them to Spark's tasks: the ingest keeps that one
      * {@code RDD} for its later queries too, so the cache's rows are planned for once.
      */
-    static FamilyTally gather(RDD<InternalRow> wholeRows, StructType schema, List<String> keyColumns, Optional<String> idColumn)
+    static FamilyTally gather(RDD<InternalRow> wholeRows, StructType schema, List<String> keyColumns, Optional<String> idColumn, int maxSettled)
     {
         RepeatsInFile.Positions judged = new RepeatsInFile.Positions(schema.fieldIndex(ValidationTransform.KEY_HASH),
                 schema.fieldIndex(ValidationTransform.RECORD_HASH), schema.fieldIndex(RawRecords.FILE_ORDER), schema.fieldIndex(RawRecords.SOURCE_SHEET),
@@ -116,7 +118,7 @@ record FamilyTally(long[] keyHashes, List<RepeatsInFile.Settled> settledRepeats,
         Columns columns = new Columns(judged, schema.fieldIndex(RawRecords.FILE_ORDER),
                 schema.fieldIndex(ValidationTransform.RULE_ID), schema.fieldIndex(RawRecords.SOURCE_SHEET), schema.fieldIndex(RawRecords.SOURCE_ROW),
                 schema.fieldIndex(ValidationTransform.MESSAGE_ZH), schema.fieldIndex(ValidationTransform.MESSAGE_EN),
-                idColumn.map(schema::fieldIndex).orElse(-1));
+                idColumn.map(schema::fieldIndex).orElse(-1), maxSettled);
         return merge(wholeRows.toJavaRDD().mapPartitions(partition -> tallyPartition(partition, columns)).collect());
     }
 
@@ -130,7 +132,8 @@ record FamilyTally(long[] keyHashes, List<RepeatsInFile.Settled> settledRepeats,
     }
 
     /** Where the tally's columns are in the validated rows; {@code id} is -1 when no ids are gathered. */
-    private record Columns(RepeatsInFile.Positions judged, int fileOrder, int ruleId, int sheet, int sourceRow, int messageChinese, int messageEnglish, int id)
+    private record Columns(RepeatsInFile.Positions judged, int fileOrder, int ruleId, int sheet, int sourceRow, int messageChinese, int messageEnglish, int id,
+            int maxSettled)
             implements Serializable {}
 
     private static Iterator<FamilyTally> tallyPartition(Iterator<InternalRow> rows, Columns columns)
@@ -167,7 +170,9 @@ record FamilyTally(long[] keyHashes, List<RepeatsInFile.Settled> settledRepeats,
             }
         }
         // sorted on the executors, so that the driver merges sorted runs
-        return List.of(new FamilyTally(repeats.distinctKeyHashes(), repeats.settle(), counts, earliest, ids)).iterator();
+        List<RepeatsInFile.Settled> settled = repeats.settle();
+        return List.of(new FamilyTally(repeats.distinctKeyHashes(), settled.subList(0, Math.min(settled.size(), columns.maxSettled() + 1)), counts, earliest, ids))
+                .iterator();
     }
 
     private static String text(InternalRow row, int column)
@@ -191,18 +196,17 @@ record FamilyTally(long[] keyHashes, List<RepeatsInFile.Settled> settledRepeats,
         return new FamilyTally(hashes, settled, counts, earliest, ids);
     }
 
-    /** The same tally without its key hashes, which the counts and examples do not need. */
+    /** The same tally without its key hashes and settled repeats, which the counts and examples do not need. */
     FamilyTally withoutKeyHashes()
     {
-        return new FamilyTally(new long[0], settledRepeats, rowsByFileAndRule, earliestByRule, validIds);
+        return new FamilyTally(new long[0], List.of(), rowsByFileAndRule, earliestByRule, validIds);
     }
 
     /**
      * The keys whose rows may have an outcome other than the common one (new, accepted, kept) and were not judged in
      * their file's task ({@link #settledRepeats}), as key hashes, ascending: keys two files of the run hold, and keys
-     * the lake holds. A first load or a day's batch has a few
-     * thousand (its repeats); a re-run of ledgers already in the lake has every key, more than {@code limit}, and
-     * is then classified whole. Two keys sharing a hash only add a key to look at closely
+     * the lake holds. A first load or a day's batch has none or few (a clerk's repeats stand in one file); a re-run of
+     * ledgers already in the lake has every key, more than {@code limit}, and is then classified whole. Two keys sharing a hash only add a key to look at closely
      * ({@link ChangeClassification#uncommonOutcomes} classifies by the key itself).
      *
      * @param lakeKeys the family's lake rows (a {@code record_key} column), absent when it has none: each task scans

@@ -20,19 +20,20 @@ import java.util.Map;
  * repeat (a row typed twice) stands in the ledger of the row it repeats — judged in the task that tallies them, as
  * {@link ChangeClassification#classify} judges them when no other file and not the lake hold the key: in the order of
  * judgement (file, sheet, row) the first row is accepted, each later one a duplicate of the one before it or an update
- * of it, and the last one is kept. The driver keeps these outcomes only for keys that no other partition and not the
+ * of it, and the last one is kept. The driver uses these outcomes only for keys that no other partition and not the
  * lake hold (those are judged with all their rows, by a query); so most runs need no query to find their repeats.
  * <p>
  * Keys compare on 128 bits (the validator's key hash and a second hash of the key's text, made here) and contents on
  * 128 bits (two hashes of the content hash's text), as close to exact as the run's other judgements, which compare the
- * 128-bit content hashes. Per valid row the task keeps 44
- * bytes until the partition ends (11 MB for a province's largest attendance file).
+ * 128-bit content hashes. Per valid row the task keeps 48 bytes until the partition ends (12 MB for a province's
+ * largest attendance file; up to twice that while its arrays grow).
  */
 final class RepeatsInFile
 {
     /** The seed of the second key hash: any other than the first's (Spark's 42). */
     private static final long SECOND_KEY_SEED = 0x9E3779B97F4A7C15L;
     private static final byte SEPARATOR = 0x1f; // as ValidationTransform.recordKey separates the key's columns
+    private static final UTF8String NULL_TEXT = UTF8String.fromString("null"); // as recordKey writes a missing value
 
     /** Where the columns the judgement reads are in a validated row. */
     record Positions(int keyHash, int recordHash, int fileOrder, int sheet, int sourceRow, int[] keyColumns) implements Serializable {}
@@ -59,6 +60,7 @@ final class RepeatsInFile
     private int[] sheet = new int[1024];
     private int size;
     private byte[] keyText = new byte[256];
+    private long[] sortedKeyHashes;
 
     RepeatsInFile(Positions positions)
     {
@@ -94,11 +96,10 @@ final class RepeatsInFile
         size++;
     }
 
-    /** The partition's key hashes, each once, ascending. */
+    /** The partition's key hashes, each once, ascending (call once the partition's rows are all added). */
     long[] distinctKeyHashes()
     {
-        long[] sorted = Arrays.copyOf(keyHash, size);
-        Arrays.sort(sorted);
+        long[] sorted = Arrays.copyOf(sortedKeyHashes(), size);
         int count = 0;
         for (long value : sorted) {
             if (count == 0 || sorted[count - 1] != value) {
@@ -111,9 +112,7 @@ final class RepeatsInFile
     /** Every row of every key the partition holds more than once, with its outcome. */
     List<Settled> settle()
     {
-        long[] sorted = Arrays.copyOf(keyHash, size);
-        Arrays.sort(sorted);
-        long[] repeated = repeatedValues(sorted);
+        long[] repeated = repeatedValues(sortedKeyHashes());
         if (repeated.length == 0) {
             return List.of();
         }
@@ -171,6 +170,16 @@ final class RepeatsInFile
         }
     }
 
+    /** The key hashes of all rows added, ascending: sorted once, for both of the partition's answers. */
+    private long[] sortedKeyHashes()
+    {
+        if (sortedKeyHashes == null) {
+            sortedKeyHashes = Arrays.copyOf(keyHash, size);
+            Arrays.sort(sortedKeyHashes);
+        }
+        return sortedKeyHashes;
+    }
+
     private boolean sameKey(int left, int right)
     {
         return keyHash[left] == keyHash[right] && secondKeyHash[left] == secondKeyHash[right];
@@ -181,8 +190,7 @@ final class RepeatsInFile
     {
         int length = 0;
         for (int column : positions.keyColumns()) {
-            byte[] value = row.isNullAt(column) ? "null".getBytes(StandardCharsets.UTF_8) : null;
-            UTF8String text = value == null ? row.getUTF8String(column) : UTF8String.fromBytes(value);
+            UTF8String text = row.isNullAt(column) ? NULL_TEXT : row.getUTF8String(column);
             int needed = length + text.numBytes() + 1;
             if (needed > keyText.length) {
                 keyText = Arrays.copyOf(keyText, Math.max(needed, 2 * keyText.length));

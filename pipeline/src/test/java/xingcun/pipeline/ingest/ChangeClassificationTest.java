@@ -65,6 +65,34 @@ class ChangeClassificationTest
     }
 
     @Test
+    void aKeyRepeatedWithinAFileAndHeldByAnotherIsJudgedWithAllItsRows()
+    {
+        // k1: twice in file 0, once in file 1, and k3: twice in file 0, held by the lake: the query judges all their
+        // rows together; k2 and k4: twice in file 1 only, judged in its task
+        List<Row> result = classify(List.of(
+                        RowFactory.create("k1", "a", 0, 3L, "", null),
+                        RowFactory.create("k1", "a", 0, 2L, "", null),
+                        RowFactory.create("k1", "b", 1, 2L, "", null),
+                        RowFactory.create("k2", "c", 1, 4L, "", null),
+                        RowFactory.create("k2", "d", 1, 5L, "", null),
+                        RowFactory.create("k3", "e", 0, 6L, "", null),
+                        RowFactory.create("k3", "e", 0, 7L, "", null),
+                        RowFactory.create("k4", "f", 1, 8L, "", null),
+                        RowFactory.create("k4", "f", 1, 9L, "", null)),
+                List.of(RowFactory.create("k3", "e")));
+        assertThat(result).containsExactly(
+                RowFactory.create("k1", "a", 0, 2L, "accepted", false),
+                RowFactory.create("k1", "a", 0, 3L, "duplicate", false),
+                RowFactory.create("k1", "b", 1, 2L, "updated", true),
+                RowFactory.create("k2", "c", 1, 4L, "accepted", false),
+                RowFactory.create("k2", "d", 1, 5L, "updated", true),
+                RowFactory.create("k3", "e", 0, 6L, "duplicate", false),
+                RowFactory.create("k3", "e", 0, 7L, "duplicate", false),
+                RowFactory.create("k4", "f", 1, 8L, "accepted", false),
+                RowFactory.create("k4", "f", 1, 9L, "duplicate", true));
+    }
+
+    @Test
     void theLakeIsThePriorVersionAndALaterFileWinsOverAnEarlierRow()
     {
         List<Row> result = classify(List.of(
@@ -142,7 +170,7 @@ class ChangeClassificationTest
         Optional<Dataset<Row>> lakeKeys = Optional.of(spark.createDataFrame(lake, LAKE));
         Dataset<Row> shuffled = ChangeClassification.classify(validated, lakeKeys);
         // every column the writes read: the outcome, the winner, the lake's hash (which files to rewrite), the sheet;
-        // the rows as tasks get them (spread over partitions) and all in one partition (every repeat in one task)
+        // the rows as tasks get them (a partition a file) and all in one partition (every repeat judged in one task)
         for (Dataset<Row> partitioned : List.of(validated, validated.coalesce(1))) {
             assertThat(everything(broadcast(partitioned, lakeKeys))).containsExactlyElementsOf(everything(shuffled));
         }
@@ -156,17 +184,25 @@ class ChangeClassificationTest
     private static Dataset<Row> broadcast(Dataset<Row> validated, Optional<Dataset<Row>> lakeKeys)
     {
         Dataset<Row> withMessages = validated.withColumn("message_zh", lit(null).cast("string")).withColumn("message_en", lit(null).cast("string"));
-        FamilyTally tally = FamilyTally.gather(withMessages, List.of("record_key"), Optional.empty());
+        FamilyTally tally = FamilyTally.gather(withMessages, List.of("record_key"), Optional.empty(), 1_000);
         long[] candidates = tally.candidateKeyHashes(JavaSparkContext.fromSparkContext(spark.sparkContext()), lakeKeys, 1_000).orElseThrow();
         List<Row> listed = new java.util.ArrayList<>(tally.settledOutside(candidates));
         listed.addAll(ChangeClassification.uncommonOutcomes(validated, lakeKeys, candidateKeys(candidates)).collectAsList());
         return ChangeClassification.withOutcomes(validated, spark.createDataFrame(listed, ChangeClassification.UNCOMMON_OUTCOMES));
     }
 
-    /** The rows of a run as the validator makes them: a valid row's key hash is Spark's hash of its key (ValidationTransformTest). */
+    /**
+     * The rows of a run as the validator makes them, a partition a file as the ingest reads them: a valid row's key hash
+     * is Spark's hash of its key (ValidationTransformTest).
+     */
     private static Dataset<Row> validated(List<Row> batch)
     {
-        return spark.createDataFrame(batch, BATCH).withColumn("key_hash", when(col("rule_id").isNull(), xxhash64(col("record_key"))));
+        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        org.apache.spark.api.java.JavaRDD<Row> files = context.emptyRDD();
+        for (int fileOrder : batch.stream().map(row -> row.getInt(2)).distinct().sorted().toList()) {
+            files = files.union(context.parallelize(batch.stream().filter(row -> row.getInt(2) == fileOrder).toList(), 1));
+        }
+        return spark.createDataFrame(files, BATCH).withColumn("key_hash", when(col("rule_id").isNull(), xxhash64(col("record_key"))));
     }
 
     private static Dataset<Row> candidateKeys(long[] hashes)

@@ -61,7 +61,7 @@ class FamilyTallyTest
         Dataset<Row> validated = validated(List.of(
                 valid("k1", 0, 2L), valid("k2", 0, 3L), valid("k1", 1, 2L), valid("k3", 1, 9L),
                 rejected("date.invalid", 0, 4L, ""), rejected("date.invalid", 1, 5L, ""), rejected("phone.invalid", 1, 6L, "")));
-        FamilyTally tally = FamilyTally.gather(validated, List.of("record_key"), Optional.empty());
+        FamilyTally tally = FamilyTally.gather(validated, List.of("record_key"), Optional.empty(), 1_000);
         assertThat(tally.rowsByFileAndRule()).isEqualTo(Map.of(
                 new FamilyTally.FileRule(0, null), 2L, new FamilyTally.FileRule(1, null), 2L,
                 new FamilyTally.FileRule(0, "date.invalid"), 1L, new FamilyTally.FileRule(1, "date.invalid"), 1L,
@@ -75,13 +75,13 @@ class FamilyTallyTest
     @Test
     void theTallyIsThePassThatCachesTheRows()
     {
-        Dataset<Row> validated = validated(List.of(valid("k1", 0, 2L), valid("k2", 0, 3L), rejected("date.invalid", 0, 4L, "")))
+        Dataset<Row> validated = validated(List.of(valid("k1", 0, 2L), valid("k2", 1, 3L), rejected("date.invalid", 2, 4L, "")))
                 .persist(StorageLevel.MEMORY_ONLY());
         try {
             assertThat(cachedPartitions()).isZero();
-            FamilyTally.gather(validated, List.of("record_key"), Optional.empty());
-            // the tally built the cache: the later queries of the run read its partitions, not the files again
-            assertThat(cachedPartitions()).isEqualTo(validated.rdd().getNumPartitions()).isPositive();
+            FamilyTally.gather(validated, List.of("record_key"), Optional.empty(), 1_000);
+            // the tally built the cache: the later queries of the run read its three partitions (files), not the files again
+            assertThat(cachedPartitions()).isEqualTo(3);
             // and it reads the cached rows whole: a scan of fewer columns would copy every row into a narrower one
             InMemoryTableScanExec scan = (InMemoryTableScanExec) CollectionConverters.asJava(
                     FamilyTally.wholeRows(validated).queryExecution().executedPlan().collectLeaves()).stream()
@@ -99,10 +99,10 @@ class FamilyTallyTest
         // the key stands in for a talent id: valid rows carry it, rejected rows may not
         Dataset<Row> validated = validated(List.of(valid("T1", 0, 2L), valid("T2", 0, 3L), valid("T1", 1, 2L), valid("T3", 2, 9L),
                 rejected("date.invalid", 0, 4L, ""), RowFactory.create("T9", null, 1, 7L, "", "talent.unknown", "中文", "unknown")));
-        FamilyTally tally = FamilyTally.gather(validated, List.of("record_key"), Optional.of("record_key"));
+        FamilyTally tally = FamilyTally.gather(validated, List.of("record_key"), Optional.of("record_key"), 1_000);
         assertThat(tally.validIds()).containsExactlyInAnyOrder("T1", "T2", "T3");
         assertThat(tally.withoutKeyHashes().validIds()).isEqualTo(tally.validIds());
-        assertThat(tally.rowsByFileAndRule()).isEqualTo(FamilyTally.gather(validated, List.of("record_key"), Optional.empty()).rowsByFileAndRule());
+        assertThat(tally.rowsByFileAndRule()).isEqualTo(FamilyTally.gather(validated, List.of("record_key"), Optional.empty(), 1_000).rowsByFileAndRule());
     }
 
     @Test
@@ -123,7 +123,7 @@ class FamilyTallyTest
                     expected.put(row.getString(0), new FamilyTally.RuleExample(earliest.getInt(0), earliest.getString(1), earliest.getLong(2),
                             earliest.getString(3), earliest.getString(4)));
                 });
-        assertThat(FamilyTally.gather(validated, List.of("record_key"), Optional.empty()).earliestByRule()).isEqualTo(expected).isEqualTo(Map.of(
+        assertThat(FamilyTally.gather(validated, List.of("record_key"), Optional.empty(), 1_000).earliestByRule()).isEqualTo(expected).isEqualTo(Map.of(
                 "date.invalid", new FamilyTally.RuleExample(0, "", 40L, "date.invalid 中文 40", "date.invalid 40"),
                 "phone.invalid", new FamilyTally.RuleExample(0, "\uFF61", 7L, "phone.invalid 中文 7", "phone.invalid 7")));
     }
@@ -136,7 +136,7 @@ class FamilyTallyTest
                 // a key repeated within one file is judged in its task, not listed
                 valid("in-one-file", 1, 7L), valid("in-one-file", 1, 8L),
                 // rejected rows never make a key a candidate, even two of them with the same (absent) key
-                rejected("date.invalid", 0, 5L, ""), rejected("date.invalid", 0, 6L, ""))), List.of("record_key"), Optional.empty());
+                rejected("date.invalid", 0, 5L, ""), rejected("date.invalid", 0, 6L, ""))), List.of("record_key"), Optional.empty(), 1_000);
         JavaSparkContext sparkContext = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Dataset<Row> lakeKeys = spark.createDataFrame(List.of(RowFactory.create("in-lake", "z"), RowFactory.create("only-in-lake", "z")), LAKE);
         assertThat(tally.candidateKeyHashes(sparkContext, Optional.of(lakeKeys), 2).orElseThrow()).containsExactly(sorted(hash("repeated"), hash("in-lake")));
@@ -159,16 +159,19 @@ class FamilyTallyTest
         // one file, a workbook: the first sheet read ("") before sheet B, then the row; then each row against the one before
         FamilyTally tally = FamilyTally.gather(validated(List.of(
                 RowFactory.create("k", "h-a", 0, 5L, "", null, null, null), RowFactory.create("k", "h-a", 0, 1L, "B", null, null, null),
-                RowFactory.create("k", "h-b", 0, 2L, "", null, null, null), valid("other", 0, 3L))), List.of("record_key"), Optional.empty());
+                RowFactory.create("k", "h-b", 0, 2L, "", null, null, null), valid("other", 0, 3L))), List.of("record_key"), Optional.empty(), 1_000);
         assertThat(tally.settledOutside(new long[0])).extracting(Row::toString).containsExactly(
                 "[0,,2,accepted,false,null]", "[0,,5,updated,false,null]", "[0,B,1,duplicate,true,null]");
         assertThat(tally.settledOutside(new long[] {hash("k")})).isEmpty();
+        // past the most a task sends, it sends one more: the run is then classified whole, and the driver holds no more
+        assertThat(FamilyTally.gather(validated(List.of(valid("k", 0, 1L), valid("k", 0, 2L), valid("k", 0, 3L), valid("j", 0, 4L), valid("j", 0, 5L))),
+                List.of("record_key"), Optional.empty(), 2).settledRepeats()).hasSize(3);
     }
 
     @Test
     void aRunWithoutValidRowsHasNoCandidates()
     {
-        FamilyTally tally = FamilyTally.gather(validated(List.of(rejected("date.invalid", 0, 2L, ""))), List.of("record_key"), Optional.empty());
+        FamilyTally tally = FamilyTally.gather(validated(List.of(rejected("date.invalid", 0, 2L, ""))), List.of("record_key"), Optional.empty(), 1_000);
         Dataset<Row> lakeKeys = spark.createDataFrame(List.of(RowFactory.create("in-lake", "z")), LAKE);
         assertThat(tally.keyHashes()).isEmpty();
         assertThat(tally.candidateKeyHashes(JavaSparkContext.fromSparkContext(spark.sparkContext()), Optional.of(lakeKeys), 10).orElseThrow()).isEmpty();
@@ -177,7 +180,7 @@ class FamilyTallyTest
     @Test
     void anEmptyRunTalliesNothing()
     {
-        FamilyTally tally = FamilyTally.gather(validated(List.of()), List.of("record_key"), Optional.of("record_key"));
+        FamilyTally tally = FamilyTally.gather(validated(List.of()), List.of("record_key"), Optional.of("record_key"), 1_000);
         assertThat(tally.keyHashes()).isEmpty();
         assertThat(tally.rowsByFileAndRule()).isEmpty();
         assertThat(tally.earliestByRule()).isEmpty();
