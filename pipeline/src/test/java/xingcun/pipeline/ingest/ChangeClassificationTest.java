@@ -17,8 +17,6 @@ import java.util.Optional;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.when;
-import static org.apache.spark.sql.functions.xxhash64;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The order of judgement of the data contract, on small hand-made batches. */
@@ -191,18 +189,10 @@ class ChangeClassificationTest
         return ChangeClassification.withOutcomes(validated, spark.createDataFrame(listed, ChangeClassification.UNCOMMON_OUTCOMES));
     }
 
-    /**
-     * The rows of a run as the validator makes them, a partition a file as the ingest reads them: a valid row's key hash
-     * is Spark's hash of its key (ValidationTransformTest).
-     */
+    /** The rows of a run, a partition a file, as the ingest holds them. */
     private static Dataset<Row> validated(List<Row> batch)
     {
-        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        org.apache.spark.api.java.JavaRDD<Row> files = context.emptyRDD();
-        for (int fileOrder : batch.stream().map(row -> row.getInt(2)).distinct().sorted().toList()) {
-            files = files.union(context.parallelize(batch.stream().filter(row -> row.getInt(2) == fileOrder).toList(), 1));
-        }
-        return spark.createDataFrame(files, BATCH).withColumn("key_hash", when(col("rule_id").isNull(), xxhash64(col("record_key"))));
+        return ValidatedRows.aPartitionAFile(spark, batch, BATCH);
     }
 
     private static Dataset<Row> candidateKeys(long[] hashes)

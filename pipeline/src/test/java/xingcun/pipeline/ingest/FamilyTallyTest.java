@@ -22,7 +22,6 @@ import java.util.Optional;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -192,18 +191,10 @@ class FamilyTallyTest
         return Arrays.stream(spark.sparkContext().getRDDStorageInfo()).mapToInt(info -> info.numCachedPartitions()).sum();
     }
 
-    /**
-     * A partition a file, as the ingest reads them, so that the tasks' parts are merged; a valid row's key hash is
-     * Spark's hash of its key, as the validator makes it (ValidationTransformTest).
-     */
+    /** The rows of a run, a partition a file, as the ingest holds them. */
     private static Dataset<Row> validated(List<Row> rows)
     {
-        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        org.apache.spark.api.java.JavaRDD<Row> files = context.emptyRDD();
-        for (int fileOrder : rows.stream().map(row -> row.getInt(2)).distinct().sorted().toList()) {
-            files = files.union(context.parallelize(rows.stream().filter(row -> row.getInt(2) == fileOrder).toList(), 1));
-        }
-        return spark.createDataFrame(files, VALIDATED).withColumn("key_hash", when(col("rule_id").isNull(), xxhash64(col("record_key"))));
+        return ValidatedRows.aPartitionAFile(spark, rows, VALIDATED);
     }
 
     private static Row valid(String key, int fileOrder, long row)
