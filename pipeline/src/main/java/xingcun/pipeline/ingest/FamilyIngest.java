@@ -15,6 +15,7 @@ import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.CollectionAccumulator;
 import xingcun.pipeline.contract.Family;
 import xingcun.pipeline.lake.Lake;
 import xingcun.pipeline.read.FileRead;
@@ -70,6 +71,11 @@ final class FamilyIngest
      * Named spark.… so that {@code xingcun ingest --conf} takes it, like the other settings of a run.
      */
     static final String MAX_MEMORY_CACHE_BYTES = "spark.xingcun.ingest.maxMemoryCacheBytes";
+    /**
+     * Session setting: whether a family the lake holds nothing of is written in the pass that validates it (true, the
+     * default) or always in the cached passes (false: to compare the two, or to rule one out).
+     */
+    static final String ONE_PASS = "spark.xingcun.ingest.onePass";
 
     private final SparkSession spark;
     private final Lake lake;
@@ -97,9 +103,86 @@ final class FamilyIngest
         List<JavaRDD<RawRecord>> files = reads.stream().filter(read -> read.rows().isPresent()).map(read -> read.rows().get()).toList();
         JavaRDD<RawRecord> raw = files.isEmpty() ? sparkContext.emptyRDD() : sparkContext.union(files.toArray(JavaRDD[]::new));
         Broadcast<RecordValidator> validator = sparkContext.broadcast(new RecordValidator(family, context));
+        try {
+            long inputBytes = inputBytes(reads);
+            // a family the lake holds nothing of has no key to judge against it: unless two files hold a key, it is
+            // written in the pass that validates it (most first loads); otherwise, or past the listing limits, that
+            // pass's output is removed and the cached passes stage the family
+            if (Boolean.parseBoolean(spark.conf().get(ONE_PASS, "true")) && lake.currentFiles(family.folder()).isEmpty()) {
+                Optional<StagedFamily> staged = ingestInOnePass(family, reads, raw, validator, knownIds, inputBytes);
+                if (staged.isPresent()) {
+                    return staged.get();
+                }
+            }
+            return ingestInCachedPasses(family, reads, raw, validator, knownIds, inputBytes);
+        }
+        finally {
+            // destroy(boolean) is Spark-private in Scala but public to Java; the public destroy() does not wait, and
+            // unpersist keeps the driver's copy (in local mode the only one) until the cleaner finds the broadcast unreachable
+            validator.destroy(true);
+        }
+    }
+
+    /**
+     * Stages a family the lake holds nothing of in one Spark job ({@link OnePassWrite}): its valid rows are written as
+     * they are validated, but for a key's earlier rows in its file, and its counts, examples, ids and rejected rows are
+     * what the tasks learnt. Empty, with nothing staged, when two files hold a key (their rows are judged together,
+     * by the cached passes) or the repeats or rejected rows are more than a run lists.
+     */
+    private Optional<StagedFamily> ingestInOnePass(Family family, List<FileRead> reads, JavaRDD<RawRecord> raw, Broadcast<RecordValidator> validator,
+            Optional<KnownIds> knownIds, long inputBytes)
+    {
+        Column recordKey = ValidationTransform.recordKey(family); // first: it refuses a key column that is not text
+        Dataset<Row> validated = ValidationTransform.validate(spark, family, raw, validator);
+        StructType schema = validated.schema();
+        int limit = broadcastLimit();
+        FamilyTally.Columns columns = FamilyTally.Columns.of(schema, family.naturalKey(), knownIds.map(KnownIds::column), limit);
+        CollectionAccumulator<OnePassWrite.FilePart> parts = spark.sparkContext().collectionAccumulator(family.folder() + " files learnt");
+        RDD<InternalRow> keptRows = OnePassWrite.keptRows(validated.queryExecution().toRdd(), schema, columns, limit, executorHeapBytes() / 8, parts);
+        Dataset<Row> winners = rowsOf(keptRows, schema)
+                .withColumn(RECORD_KEY, recordKey)
+                .withColumn(RawRecords.SOURCE_FILE, ValidationTransform.sourceFile(fileNames(reads)));
+        org.apache.hadoop.fs.Path folder = lake.resolve(Lake.STAGING + "/" + runId + "/" + family.folder());
+        write(family, LakeTables.toLakeRows(family, winners, runId), folder.toString(), writeTasks(inputBytes));
+        OnePassWrite.Learnt learnt = OnePassWrite.Learnt.of(parts.value(), schema);
+        FamilyTally tally = learnt.tally();
+        Optional<long[]> acrossFiles = tally.candidateKeyHashes(JavaSparkContext.fromSparkContext(spark.sparkContext()), Optional.empty(), limit);
+        if (acrossFiles.isEmpty() || acrossFiles.get().length > 0 || tally.settledRepeats().size() > limit || learnt.rejectedRows().size() > limit) {
+            deleteStaged(folder);
+            return Optional.empty();
+        }
+        StagedFamily summary = summarizeListed(family, reads, tally.settledOutside(new long[0]), tally);
+        Counts counts = summary.files().stream().map(RunReport.FileResult::counts).reduce(Counts.zero(), Counts::plus);
+        if (counts.accepted() + counts.updated() == 0) {
+            deleteStaged(folder); // a run that keeps nothing of a family writes nothing for it (Spark wrote a file of no rows)
+        }
+        if (counts.rejected() > 0 || reads.stream().anyMatch(read -> read.fileRejection().isPresent())) {
+            RDD<InternalRow> rejected = JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(learnt.rejectedRows(), 1).rdd();
+            writeQuarantine(family, rowsOf(rejected, schema).withColumn(RawRecords.SOURCE_FILE, ValidationTransform.sourceFile(fileNames(reads))), reads);
+        }
+        knownIds.ifPresent(ids -> ids.ids().addAll(tally.validIds()));
+        return Optional.of(summary);
+    }
+
+    private void deleteStaged(org.apache.hadoop.fs.Path folder)
+    {
+        try {
+            lake.fileSystem().delete(folder, true);
+        }
+        catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot remove the staged rows in " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Stages the family in passes over its validated rows, cached between them: the tally, the classification of
+     * keys the lake or two files hold, the writes, a rewrite of lake files holding an updated key, the quarantine.
+     */
+    private StagedFamily ingestInCachedPasses(Family family, List<FileRead> reads, JavaRDD<RawRecord> raw, Broadcast<RecordValidator> validator,
+            Optional<KnownIds> knownIds, long inputBytes)
+    {
         // every row read, once, validated: kept for the tally, the classification and the writes that follow, so the
         // files are read and validated once
-        long inputBytes = inputBytes(reads);
         StorageLevel cacheLevel = cacheLevel(inputBytes);
         Dataset<Row> validated = ValidationTransform.validate(spark, family, raw, validator).persist(cacheLevel);
         List<Dataset<Row>> kept = new ArrayList<>(List.of(validated));
@@ -110,7 +193,7 @@ final class FamilyIngest
             // the first pass over the files: read, validate, cache, tally
             RDD<InternalRow> wholeRows = FamilyTally.wholeRows(validated).queryExecution().toRdd();
             FamilyTally tally = FamilyTally.gather(wholeRows, validated.schema(), family.naturalKey(), knownIds.map(KnownIds::column), broadcastLimit());
-            Dataset<Row> cachedRows = wholeCachedRows(wholeRows, validated.schema())
+            Dataset<Row> cachedRows = rowsOf(wholeRows, validated.schema())
                     .withColumn(RECORD_KEY, recordKey)
                     .withColumn(RawRecords.SOURCE_FILE, ValidationTransform.sourceFile(fileNames(reads)));
             Dataset<Row> lakeRows = LakeTables.read(spark, lake, family);
@@ -139,21 +222,19 @@ final class FamilyIngest
         }
         finally {
             // removed before returning (blocking): a removal still running when Spark stops at the end of the run made
-            // Spark print stack traces from its stopped block manager. destroy(boolean) is Spark-private in Scala
-            // but public to Java; the public destroy() does not wait, and unpersist keeps the driver's copy (in local
-            // mode the only one) until the cleaner finds the broadcast unreachable
+            // Spark print stack traces from its stopped block manager
             kept.forEach(dataset -> dataset.unpersist(true));
-            validator.destroy(true);
         }
     }
 
     /**
-     * The cached validated rows, read whole (the tally's {@code RDD}), as a plan of their own. A query of
-     * {@code validated} itself reads from the cache only the columns it needs, and the cache then copies every row into
-     * a narrower one (5 % of a province ingest's executor time); over whole rows, Spark's generated code reads the
-     * fields a query needs where they lie. {@code internalCreateDataFrame} is Spark-private in Scala, public to Java.
+     * Spark's rows of a family's validated columns as a query of their own: the cached rows read whole (the tally's
+     * {@code RDD}), the rows a one-pass write keeps, the rejected rows its tasks sent. A query of {@code validated}
+     * itself reads from the cache only the columns it needs, and the cache then copies every row into a narrower one
+     * (5 % of a province ingest's executor time); over whole rows, Spark's generated code reads the fields a query
+     * needs where they lie. {@code internalCreateDataFrame} is Spark-private in Scala, public to Java.
      */
-    private Dataset<Row> wholeCachedRows(RDD<InternalRow> wholeRows, StructType schema)
+    private Dataset<Row> rowsOf(RDD<InternalRow> wholeRows, StructType schema)
     {
         return ((org.apache.spark.sql.classic.SparkSession) spark).internalCreateDataFrame(wholeRows, schema, false);
     }
@@ -396,10 +477,16 @@ final class FamilyIngest
         if (outcomes.uncommon().isEmpty()) {
             return summarize(family, reads, countOutcomes(outcomes.rows()), tally.earliestByRule());
         }
+        return summarizeListed(family, reads, outcomes.uncommon().get(), tally);
+    }
+
+    /** The counts and examples from the tally, where every valid row is accepted but the {@code uncommon} ones listed. */
+    private static StagedFamily summarizeListed(Family family, List<FileRead> reads, List<Row> uncommon, FamilyTally tally)
+    {
         List<OutcomeRows> counts = new ArrayList<>();
         tally.rowsByFileAndRule().forEach((fileRule, rows) -> counts.add(
                 new OutcomeRows(fileRule.fileOrder(), fileRule.ruleId() == null ? ACCEPTED : ChangeClassification.REJECTED, fileRule.ruleId(), rows)));
-        for (Row row : outcomes.uncommon().get()) {
+        for (Row row : uncommon) {
             int fileOrder = row.getInt(row.fieldIndex(RawRecords.FILE_ORDER));
             counts.add(new OutcomeRows(fileOrder, ACCEPTED, null, -1));
             counts.add(new OutcomeRows(fileOrder, row.getString(row.fieldIndex(CHANGE)), null, 1));

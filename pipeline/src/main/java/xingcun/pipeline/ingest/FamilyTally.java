@@ -112,14 +112,12 @@ record FamilyTally(long[] keyHashes, List<RepeatsInFile.Settled> settledRepeats,
      */
     static FamilyTally gather(RDD<InternalRow> wholeRows, StructType schema, List<String> keyColumns, Optional<String> idColumn, int maxSettled)
     {
-        RepeatsInFile.Positions judged = new RepeatsInFile.Positions(schema.fieldIndex(ValidationTransform.KEY_HASH),
-                schema.fieldIndex(ValidationTransform.RECORD_HASH), schema.fieldIndex(RawRecords.FILE_ORDER), schema.fieldIndex(RawRecords.SOURCE_SHEET),
-                schema.fieldIndex(RawRecords.SOURCE_ROW), keyColumns.stream().mapToInt(schema::fieldIndex).toArray());
-        Columns columns = new Columns(judged, schema.fieldIndex(RawRecords.FILE_ORDER),
-                schema.fieldIndex(ValidationTransform.RULE_ID), schema.fieldIndex(RawRecords.SOURCE_SHEET), schema.fieldIndex(RawRecords.SOURCE_ROW),
-                schema.fieldIndex(ValidationTransform.MESSAGE_ZH), schema.fieldIndex(ValidationTransform.MESSAGE_EN),
-                idColumn.map(schema::fieldIndex).orElse(-1), maxSettled);
-        return merge(wholeRows.toJavaRDD().mapPartitions(partition -> tallyPartition(partition, columns)).collect());
+        Columns columns = Columns.of(schema, keyColumns, idColumn, maxSettled);
+        return merge(wholeRows.toJavaRDD().mapPartitions(partition -> {
+            OfPartition tally = new OfPartition(columns);
+            partition.forEachRemaining(tally::add);
+            return List.of(tally.finish()).iterator();
+        }).collect());
     }
 
     /**
@@ -132,19 +130,45 @@ record FamilyTally(long[] keyHashes, List<RepeatsInFile.Settled> settledRepeats,
     }
 
     /** Where the tally's columns are in the validated rows; {@code id} is -1 when no ids are gathered. */
-    private record Columns(RepeatsInFile.Positions judged, int fileOrder, int ruleId, int sheet, int sourceRow, int messageChinese, int messageEnglish, int id,
+    record Columns(RepeatsInFile.Positions judged, int fileOrder, int ruleId, int sheet, int sourceRow, int messageChinese, int messageEnglish, int id,
             int maxSettled)
-            implements Serializable {}
-
-    private static Iterator<FamilyTally> tallyPartition(Iterator<InternalRow> rows, Columns columns)
+            implements Serializable
     {
-        RepeatsInFile repeats = new RepeatsInFile(columns.judged());
-        long[] validByFile = new long[0]; // indexed by file order: most rows are valid, and counted without a map
-        Map<FileRule, Long> counts = new HashMap<>();
-        Map<String, RuleExample> earliest = new HashMap<>();
-        Set<String> ids = new HashSet<>();
-        while (rows.hasNext()) {
-            InternalRow row = rows.next(); // Spark may reuse the row: what is kept is copied out
+        /** The columns of validated rows of {@code schema}; see {@link #gather} for the arguments. */
+        static Columns of(StructType schema, List<String> keyColumns, Optional<String> idColumn, int maxSettled)
+        {
+            RepeatsInFile.Positions judged = new RepeatsInFile.Positions(schema.fieldIndex(ValidationTransform.KEY_HASH),
+                    schema.fieldIndex(ValidationTransform.RECORD_HASH), schema.fieldIndex(RawRecords.FILE_ORDER), schema.fieldIndex(RawRecords.SOURCE_SHEET),
+                    schema.fieldIndex(RawRecords.SOURCE_ROW), keyColumns.stream().mapToInt(schema::fieldIndex).toArray());
+            return new Columns(judged, schema.fieldIndex(RawRecords.FILE_ORDER),
+                    schema.fieldIndex(ValidationTransform.RULE_ID), schema.fieldIndex(RawRecords.SOURCE_SHEET), schema.fieldIndex(RawRecords.SOURCE_ROW),
+                    schema.fieldIndex(ValidationTransform.MESSAGE_ZH), schema.fieldIndex(ValidationTransform.MESSAGE_EN),
+                    idColumn.map(schema::fieldIndex).orElse(-1), maxSettled);
+        }
+    }
+
+    /**
+     * One partition's (one file's) tally, built as its rows pass: what each task of {@link #gather} sends, and what a
+     * family written in one pass ({@link OnePassWrite}) learns of each file while writing it.
+     */
+    static final class OfPartition
+    {
+        private final Columns columns;
+        private final RepeatsInFile repeats;
+        private long[] validByFile = new long[0]; // indexed by file order: most rows are valid, and counted without a map
+        private final Map<FileRule, Long> counts = new HashMap<>();
+        private final Map<String, RuleExample> earliest = new HashMap<>();
+        private final Set<String> ids = new HashSet<>();
+
+        OfPartition(Columns columns)
+        {
+            this.columns = columns;
+            this.repeats = new RepeatsInFile(columns.judged());
+        }
+
+        /** Tallies a validated row; true when it is valid. Spark may reuse the row: what is kept is copied out. */
+        boolean add(InternalRow row)
+        {
             int fileOrder = row.getInt(columns.fileOrder());
             if (row.isNullAt(columns.ruleId())) {
                 if (fileOrder >= validByFile.length) {
@@ -155,24 +179,29 @@ record FamilyTally(long[] keyHashes, List<RepeatsInFile.Settled> settledRepeats,
                 if (columns.id() >= 0 && !row.isNullAt(columns.id())) {
                     ids.add(row.getUTF8String(columns.id()).toString());
                 }
+                return true;
             }
-            else {
-                String ruleId = row.getUTF8String(columns.ruleId()).toString();
-                counts.merge(new FileRule(fileOrder, ruleId), 1L, Long::sum);
-                RuleExample example = new RuleExample(fileOrder, row.getUTF8String(columns.sheet()).toString(), row.getLong(columns.sourceRow()),
-                        text(row, columns.messageChinese()), text(row, columns.messageEnglish()));
-                earliest.merge(ruleId, example, RuleExample::earlier);
-            }
+            String ruleId = row.getUTF8String(columns.ruleId()).toString();
+            counts.merge(new FileRule(fileOrder, ruleId), 1L, Long::sum);
+            RuleExample example = new RuleExample(fileOrder, row.getUTF8String(columns.sheet()).toString(), row.getLong(columns.sourceRow()),
+                    text(row, columns.messageChinese()), text(row, columns.messageEnglish()));
+            earliest.merge(ruleId, example, RuleExample::earlier);
+            return false;
         }
-        for (int fileOrder = 0; fileOrder < validByFile.length; fileOrder++) {
-            if (validByFile[fileOrder] > 0) {
-                counts.put(new FileRule(fileOrder, null), validByFile[fileOrder]);
+
+        /** The partition's tally, once its rows are all added: its repeats settled, at most {@code maxSettled} and one more of them. */
+        FamilyTally finish()
+        {
+            Map<FileRule, Long> all = new HashMap<>(counts);
+            for (int fileOrder = 0; fileOrder < validByFile.length; fileOrder++) {
+                if (validByFile[fileOrder] > 0) {
+                    all.put(new FileRule(fileOrder, null), validByFile[fileOrder]);
+                }
             }
+            // sorted on the executors, so that the driver merges sorted runs
+            List<RepeatsInFile.Settled> settled = repeats.settle();
+            return new FamilyTally(repeats.distinctKeyHashes(), settled.subList(0, Math.min(settled.size(), columns.maxSettled() + 1)), all, earliest, ids);
         }
-        // sorted on the executors, so that the driver merges sorted runs
-        List<RepeatsInFile.Settled> settled = repeats.settle();
-        return List.of(new FamilyTally(repeats.distinctKeyHashes(), settled.subList(0, Math.min(settled.size(), columns.maxSettled() + 1)), counts, earliest, ids))
-                .iterator();
     }
 
     private static String text(InternalRow row, int column)

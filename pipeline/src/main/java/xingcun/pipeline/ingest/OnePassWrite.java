@@ -1,0 +1,159 @@
+package xingcun.pipeline.ingest;
+
+import org.apache.spark.TaskContext;
+import org.apache.spark.rdd.RDD;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.UnsafeProjection;
+import org.apache.spark.sql.catalyst.expressions.UnsafeRow;
+import org.apache.spark.sql.execution.ExternalAppendOnlyUnsafeRowArray;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.CollectionAccumulator;
+import org.apache.spark.util.TaskCompletionListener;
+import scala.jdk.javaapi.CollectionConverters;
+
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * The tasks of a family written in one pass: each validates one inbox file (one partition), tallies it as
+ * {@link FamilyTally#gather} does, holds its valid rows until the file's last row has shown which of them a later row
+ * of the same key replaces ({@link RepeatsInFile}), and then hands the rest to Spark's Parquet writer; the file's tally
+ * and its rejected rows go to the driver through an accumulator. Nothing of the family is cached and no other pass
+ * reads its files, as long as the driver then finds no key that two files hold (see FamilyIngest).
+ * <p>
+ * The held rows are Spark's {@link ExternalAppendOnlyUnsafeRowArray} (what Spark's window operator holds a partition's
+ * rows in): a few thousand as copies on the heap, past that in pages of the task's execution memory, which Spark
+ * spills to local disk when it runs short or past {@code spillBytes}. A province's largest inbox file (38 MB of
+ * attendance) holds ≈ 130 MB of rows.
+ */
+final class OnePassWrite
+{
+    /** Rows a task holds as copies on the heap before it moves them into pages Spark accounts for (Spark's window default). */
+    private static final int ROWS_ON_HEAP = 4096;
+
+    private OnePassWrite() {}
+
+    /**
+     * What a task learnt of one partition: its tally, and its rejected rows (copies), at most {@code maxRejected} and one
+     * more (past it the family is staged by the cached passes, which write any number).
+     */
+    record FilePart(FamilyTally tally, List<UnsafeRow> rejectedRows) implements Serializable {}
+
+    /** What the job learnt of the family: the tallies merged, and every rejected row in the order of judgement. */
+    record Learnt(FamilyTally tally, List<InternalRow> rejectedRows)
+    {
+        static Learnt of(List<FilePart> parts, StructType schema)
+        {
+            int fileOrder = schema.fieldIndex(xingcun.pipeline.read.RawRecords.FILE_ORDER);
+            int sheet = schema.fieldIndex(xingcun.pipeline.read.RawRecords.SOURCE_SHEET);
+            int sourceRow = schema.fieldIndex(xingcun.pipeline.read.RawRecords.SOURCE_ROW);
+            List<InternalRow> rejected = new ArrayList<>();
+            parts.forEach(part -> rejected.addAll(part.rejectedRows()));
+            // file, sheet (by UTF-8 bytes, as Spark orders strings), row: the order the quarantine is written in
+            rejected.sort(Comparator.<InternalRow>comparingInt(row -> row.getInt(fileOrder))
+                    .thenComparing((left, right) -> Arrays.compareUnsigned(left.getUTF8String(sheet).getBytes(), right.getUTF8String(sheet).getBytes()))
+                    .thenComparingLong(row -> row.getLong(sourceRow)));
+            return new Learnt(FamilyTally.merge(parts.stream().map(FilePart::tally).toList()), List.copyOf(rejected));
+        }
+    }
+
+    /**
+     * The valid rows that the family's lake table keeps (a key's last row of each file), partition by partition, each
+     * partition's {@link FilePart} added to {@code parts} once its rows are all read.
+     *
+     * @param validated the validated rows, one partition an inbox file
+     * @param spillBytes bytes of held rows past which a task spills them to local disk
+     */
+    static RDD<InternalRow> keptRows(RDD<InternalRow> validated, StructType schema, FamilyTally.Columns columns, int maxRejected, long spillBytes,
+            CollectionAccumulator<FilePart> parts)
+    {
+        return validated.toJavaRDD().mapPartitions(rows -> keptRowsOfPartition(rows, schema, columns, maxRejected, spillBytes, parts)).rdd();
+    }
+
+    private static Iterator<InternalRow> keptRowsOfPartition(Iterator<InternalRow> rows, StructType schema, FamilyTally.Columns columns, int maxRejected,
+            long spillBytes, CollectionAccumulator<FilePart> parts)
+    {
+        FamilyTally.OfPartition tally = new FamilyTally.OfPartition(columns);
+        ExternalAppendOnlyUnsafeRowArray held = new ExternalAppendOnlyUnsafeRowArray(ROWS_ON_HEAP, Long.MAX_VALUE, Integer.MAX_VALUE, spillBytes);
+        // a task that fails gives the memory back too (the sorter's pages; its spill files are removed with it)
+        TaskContext.get().addTaskCompletionListener((TaskCompletionListener) context -> held.clear());
+        UnsafeProjection toUnsafe = UnsafeProjection.create(schema);
+        List<UnsafeRow> rejected = new ArrayList<>();
+        while (rows.hasNext()) {
+            // a query's rows are Spark's binary rows already; held and rejected rows are copied (Spark reuses the row)
+            InternalRow validatedRow = rows.next();
+            UnsafeRow row = validatedRow instanceof UnsafeRow unsafe ? unsafe : toUnsafe.apply(validatedRow);
+            if (tally.add(row)) {
+                held.add(row);
+            }
+            else if (rejected.size() <= maxRejected) {
+                rejected.add(row.copy());
+            }
+        }
+        FamilyTally fileTally = tally.finish();
+        parts.add(new FilePart(fileTally, rejected));
+        Replaced replaced = Replaced.of(fileTally.settledRepeats(), columns);
+        Iterator<UnsafeRow> heldRows = CollectionConverters.asJava(held.generateIterator());
+        return new Iterator<>()
+        {
+            // the held rows are read one at a time: a spilled row lives in a buffer the next one overwrites, so the
+            // next row is looked for only once the writer has taken the current one and asks again
+            private UnsafeRow pending;
+            private boolean exhausted;
+
+            @Override
+            public boolean hasNext()
+            {
+                while (pending == null && !exhausted) {
+                    if (!heldRows.hasNext()) {
+                        exhausted = true;
+                        held.clear(); // the file's rows are written: its memory goes back before the task's next file
+                    }
+                    else {
+                        UnsafeRow candidate = heldRows.next();
+                        pending = replaced.contains(candidate) ? null : candidate;
+                    }
+                }
+                return pending != null;
+            }
+
+            @Override
+            public InternalRow next()
+            {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                UnsafeRow current = pending;
+                pending = null;
+                return current;
+            }
+        };
+    }
+
+    /** The rows of a file that a later row of the same key replaces: few, looked up by source row first. */
+    private record Replaced(long[] sourceRows, List<RepeatsInFile.Settled> rows, FamilyTally.Columns columns)
+    {
+        static Replaced of(List<RepeatsInFile.Settled> settled, FamilyTally.Columns columns)
+        {
+            List<RepeatsInFile.Settled> losers = settled.stream().filter(row -> !row.winner()).toList();
+            return new Replaced(losers.stream().mapToLong(RepeatsInFile.Settled::sourceRow).sorted().toArray(), losers, columns);
+        }
+
+        boolean contains(UnsafeRow row)
+        {
+            long sourceRow = row.getLong(columns.sourceRow());
+            if (sourceRows.length == 0 || Arrays.binarySearch(sourceRows, sourceRow) < 0) {
+                return false;
+            }
+            int fileOrder = row.getInt(columns.fileOrder());
+            String sheet = new String(row.getUTF8String(columns.sheet()).getBytes(), StandardCharsets.UTF_8);
+            return rows.stream().anyMatch(loser -> loser.sourceRow() == sourceRow && loser.fileOrder() == fileOrder && loser.sheet().equals(sheet));
+        }
+    }
+}
