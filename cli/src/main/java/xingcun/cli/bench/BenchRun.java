@@ -36,7 +36,7 @@ final class BenchRun
 {
     static final String MAIN = "xingcun.cli.Main";
     static final int BATCH_ROWS = 10_000;
-    private static final Pattern FAMILY_LINE = Pattern.compile("xingcun: (\\w+): (\\d+) rows in ([\\d.]+) s");
+    private static final Pattern FAMILY_LINE = Pattern.compile("xingcun: (\\w+): (\\d+) rows in ([\\d.]+) s(?:, ([a-z ]+))?");
     private static final Pattern SPARK_READY = Pattern.compile("Spark ready in ([\\d.]+) s");
     private static final Pattern REPORT_TIME = Pattern.compile(
             "Time: ([\\d.]+) s — warehouse and queries ([\\d.]+) s, chart engine start ([\\d.]+) s, charts ([\\d.]+) s .*; ([\\d.]+) s after them");
@@ -239,7 +239,8 @@ final class BenchRun
             Matcher family = FAMILY_LINE.matcher(run.stderr());
             Double serviceLogSeconds = null;
             while (family.find()) {
-                families.put(family.group(1), Map.of("rows", Long.parseLong(family.group(2)), "seconds", Double.parseDouble(family.group(3))));
+                families.put(family.group(1), Map.of("rows", Long.parseLong(family.group(2)), "seconds", Double.parseDouble(family.group(3)),
+                        "staging", family.group(4) == null ? "" : family.group(4)));
                 if (family.group(1).equals("service_logs")) {
                     serviceLogSeconds = Double.parseDouble(family.group(3));
                 }

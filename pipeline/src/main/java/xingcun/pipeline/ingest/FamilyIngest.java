@@ -76,6 +76,11 @@ final class FamilyIngest
      * default) or always in the cached passes (false: to compare the two, or to rule one out).
      */
     static final String ONE_PASS = "spark.xingcun.ingest.onePass";
+    /**
+     * Session setting: bytes of a file's valid rows that a one-pass task holds in memory before spilling them to local
+     * disk ({@link OnePassWrite}); by default an eighth of an executor's heap, like {@link #MAX_MEMORY_CACHE_BYTES}.
+     */
+    static final String MAX_HELD_BYTES = "spark.xingcun.ingest.maxHeldBytes";
 
     private final SparkSession spark;
     private final Lake lake;
@@ -138,7 +143,8 @@ final class FamilyIngest
         int limit = broadcastLimit();
         FamilyTally.Columns columns = FamilyTally.Columns.of(schema, family.naturalKey(), knownIds.map(KnownIds::column), limit);
         CollectionAccumulator<OnePassWrite.FilePart> parts = spark.sparkContext().collectionAccumulator(family.folder() + " files learnt");
-        RDD<InternalRow> keptRows = OnePassWrite.keptRows(validated.queryExecution().toRdd(), schema, columns, limit, executorHeapBytes() / 8, parts);
+        RDD<InternalRow> keptRows = OnePassWrite.keptRows(validated.queryExecution().toRdd(), schema, columns, limit,
+                Long.parseLong(spark.conf().get(MAX_HELD_BYTES, Long.toString(executorHeapBytes() / 8))), parts);
         Dataset<Row> winners = rowsOf(keptRows, schema)
                 .withColumn(RECORD_KEY, recordKey)
                 .withColumn(RawRecords.SOURCE_FILE, ValidationTransform.sourceFile(fileNames(reads)));
@@ -161,7 +167,7 @@ final class FamilyIngest
             writeQuarantine(family, rowsOf(rejected, schema).withColumn(RawRecords.SOURCE_FILE, ValidationTransform.sourceFile(fileNames(reads))), reads);
         }
         knownIds.ifPresent(ids -> ids.ids().addAll(tally.validIds()));
-        return Optional.of(summary);
+        return Optional.of(summary.inOnePass());
     }
 
     private void deleteStaged(org.apache.hadoop.fs.Path folder)
@@ -218,7 +224,7 @@ final class FamilyIngest
             if (knownIds.isPresent()) {
                 knownIds.get().ids().addAll(tally.validIds());
             }
-            return new StagedFamily(summary.family(), replaced, summary.files(), summary.reasons());
+            return new StagedFamily(summary.family(), replaced, summary.files(), summary.reasons(), StagedFamily.Staging.CACHED_PASSES);
         }
         finally {
             // removed before returning (blocking): a removal still running when Spark stops at the end of the run made
@@ -534,7 +540,8 @@ final class FamilyIngest
                     read.rejectedRowCount(), rejection.messageChinese(), rejection.messageEnglish(), file.name())));
         }
         reasons.sort(java.util.Comparator.comparingLong(RunReport.RejectionReason::rows).reversed().thenComparing(RunReport.RejectionReason::ruleId));
-        return new StagedFamily(family.folder(), List.of(), files, reasons); // the replaced files are known once written
+        // the replaced files are known once written; a family written in one pass says so
+        return new StagedFamily(family.folder(), List.of(), files, reasons, StagedFamily.Staging.CACHED_PASSES);
     }
 
     static Set<String> ids(Dataset<Row> rows, String column)

@@ -131,7 +131,8 @@ public final class IngestJob
                             : family == Family.TRAININGS ? Optional.of(new FamilyIngest.KnownIds("training_id", trainingIds)) : Optional.empty();
                     StagedFamily stagedFamily = familyIngest.ingest(family, reads, context, knownIds);
                     long rows = stagedFamily.files().stream().mapToLong(file -> file.counts().read()).sum();
-                    options.progress().accept("%s: %d rows in %.1f s".formatted(family.folder(), rows, (System.nanoTime() - familyStarted) / 1e9));
+                    options.progress().accept("%s: %d rows in %.1f s, %s".formatted(family.folder(), rows, (System.nanoTime() - familyStarted) / 1e9,
+                            stagedFamily.staging().description()));
                     return stagedFamily;
                 }, inbox));
                 if (stage.contains(Family.COMMUNITIES)) {

@@ -1,5 +1,6 @@
 package xingcun.pipeline.ingest;
 
+import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
 import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.catalyst.InternalRow;
@@ -36,6 +37,8 @@ final class OnePassWrite
 {
     /** Rows a task holds as copies on the heap before it moves them into pages Spark accounts for (Spark's window default). */
     private static final int ROWS_ON_HEAP = 4096;
+    /** Pages of Spark's execution memory (spark.buffer.pageSize) a task holds at least before it spills. */
+    private static final int PAGES_BEFORE_SPILL = 4;
 
     private OnePassWrite() {}
 
@@ -68,7 +71,7 @@ final class OnePassWrite
      * partition's {@link FilePart} added to {@code parts} once its rows are all read.
      *
      * @param validated the validated rows, one partition an inbox file
-     * @param spillBytes bytes of held rows past which a task spills them to local disk
+     * @param spillBytes bytes of held rows past which a task spills them to local disk (at least four of Spark's pages)
      */
     static RDD<InternalRow> keptRows(RDD<InternalRow> validated, StructType schema, FamilyTally.Columns columns, int maxRejected, long spillBytes,
             CollectionAccumulator<FilePart> parts)
@@ -80,7 +83,10 @@ final class OnePassWrite
             long spillBytes, CollectionAccumulator<FilePart> parts)
     {
         FamilyTally.OfPartition tally = new FamilyTally.OfPartition(columns);
-        ExternalAppendOnlyUnsafeRowArray held = new ExternalAppendOnlyUnsafeRowArray(ROWS_ON_HEAP, Long.MAX_VALUE, Integer.MAX_VALUE, spillBytes);
+        // Spark's sorter counts the page it writes into: a limit below a few pages would spill at every row (a
+        // spill file and a read buffer each, until the heap runs out)
+        long spillAt = Math.max(spillBytes, PAGES_BEFORE_SPILL * SparkEnv.get().memoryManager().pageSizeBytes());
+        ExternalAppendOnlyUnsafeRowArray held = new ExternalAppendOnlyUnsafeRowArray(ROWS_ON_HEAP, Long.MAX_VALUE, Integer.MAX_VALUE, spillAt);
         // a task that fails gives the memory back too (the sorter's pages; its spill files are removed with it)
         TaskContext.get().addTaskCompletionListener((TaskCompletionListener) context -> held.clear());
         UnsafeProjection toUnsafe = UnsafeProjection.create(schema);
