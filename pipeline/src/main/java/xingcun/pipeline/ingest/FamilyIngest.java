@@ -105,7 +105,11 @@ final class FamilyIngest
     StagedFamily ingest(Family family, List<FileRead> reads, ValidationContext context, Optional<KnownIds> knownIds)
     {
         JavaSparkContext sparkContext = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        List<JavaRDD<RawRecord>> files = reads.stream().filter(read -> read.rows().isPresent()).map(read -> read.rows().get()).toList();
+        // the biggest file first: Spark starts a stage's tasks in the order of their partitions, so the last to start
+        // are the shortest and the cores finish together (the rows carry their file's order, not their partition's)
+        List<JavaRDD<RawRecord>> files = reads.stream().filter(read -> read.rows().isPresent())
+                .sorted(java.util.Comparator.comparingLong((FileRead read) -> sizeOf(read.file())).reversed())
+                .map(read -> read.rows().get()).toList();
         JavaRDD<RawRecord> raw = files.isEmpty() ? sparkContext.emptyRDD() : sparkContext.union(files.toArray(JavaRDD[]::new));
         Broadcast<RecordValidator> validator = sparkContext.broadcast(new RecordValidator(family, context));
         try {
@@ -149,7 +153,7 @@ final class FamilyIngest
                 .withColumn(RECORD_KEY, recordKey)
                 .withColumn(RawRecords.SOURCE_FILE, ValidationTransform.sourceFile(fileNames(reads)));
         org.apache.hadoop.fs.Path folder = lake.resolve(Lake.STAGING + "/" + runId + "/" + family.folder());
-        write(family, LakeTables.toLakeRows(family, winners, runId), folder.toString(), writeTasks(inputBytes));
+        write(family, LakeTables.toLakeRows(family, winners, runId), folder.toString(), writeTasks(inputBytes, reads));
         OnePassWrite.Learnt learnt = OnePassWrite.Learnt.of(parts.value(), schema);
         FamilyTally tally = learnt.tally();
         Optional<long[]> acrossFiles = tally.candidateKeyHashes(JavaSparkContext.fromSparkContext(spark.sparkContext()), Optional.empty(), limit);
@@ -205,7 +209,7 @@ final class FamilyIngest
             Dataset<Row> lakeRows = LakeTables.read(spark, lake, family);
             boolean lakeHasRows = !lake.currentFiles(family.folder()).isEmpty();
             Optional<Dataset<Row>> lakeKeys = lakeHasRows ? Optional.of(lakeKeys(inputBytes, cachedRows, lakeRows)) : Optional.empty();
-            int writeTasks = writeTasks(inputBytes);
+            int writeTasks = writeTasks(inputBytes, reads);
             Outcomes classified = outcomes(cachedRows, tally, lakeHasRows ? Optional.of(lakeRows) : Optional.empty(), lakeKeys, kept, cacheLevel);
             tally = tally.withoutKeyHashes(); // 8 bytes a key of each file, and the settled repeats: not held through the writes
             Dataset<Row> outcomes = classified.rows();
@@ -352,14 +356,16 @@ final class FamilyIngest
     }
 
     /**
-     * Tasks that write a family's rows: one for a small family or a day's batch (one file a run), up to one a core
-     * for a big one. The rows arrive one partition per inbox file and are merged without a shuffle; writing 3 million
-     * attendance rows in one task left a core idle for the last 15 s of a province ingest.
+     * Tasks that write a family's rows: one for a small family or a day's batch, one for each 32 MB of inbox for a big
+     * one, and never more than its files (each task writes whole files' rows, merged without a shuffle). Spark gives
+     * the tasks to the cores as they free up, biggest first: writing a province's 3 million attendance rows in one
+     * task left a core idle for the last 15 s, and in two tasks of six months each (one a core) for the last 2 s.
      */
-    private int writeTasks(long inputBytes)
+    private static int writeTasks(long inputBytes, List<FileRead> reads)
     {
         long wanted = inputBytes / WRITE_BYTES_PER_TASK + 1;
-        return (int) Math.max(1, Math.min(wanted, spark.sparkContext().defaultParallelism()));
+        long files = reads.stream().filter(read -> read.rows().isPresent()).count();
+        return (int) Math.max(1, Math.min(wanted, files));
     }
 
     private static long sizeOf(InboxFile file)

@@ -14,7 +14,6 @@ import xingcun.pipeline.identity.PersonalDataHasher;
 import xingcun.pipeline.lake.Lake;
 import xingcun.pipeline.lake.Snapshot;
 import xingcun.pipeline.read.FileRead;
-import xingcun.pipeline.read.FileReaders;
 import xingcun.pipeline.read.Inbox;
 import xingcun.pipeline.read.InboxFile;
 import xingcun.pipeline.validate.ValidationContext;
@@ -103,6 +102,7 @@ public final class IngestJob
             lake.unlock();
             throw e;
         }
+        FilesReadAhead readAhead = null;
         try {
             PersonalDataHasher hasher = new PersonalDataHasher(lake.personalDataKey());
             // the ids other families name, read from the lake only when a family of this inbox needs them: a daily
@@ -112,6 +112,8 @@ public final class IngestJob
             Set<String> trainingIds = !inbox.filesOf(Family.TRAININGS).isEmpty() || !inbox.filesOf(Family.TRAINING_ATTENDANCE).isEmpty()
                     ? FamilyIngest.ids(LakeTables.read(spark, lake, Family.TRAININGS), "training_id") : new java.util.HashSet<>();
             FamilyIngest familyIngest = new FamilyIngest(spark, lake, runId);
+            readAhead = new FilesReadAhead(spark, inbox, LOAD_STAGES.stream().flatMap(List::stream).toList());
+            FilesReadAhead files = readAhead;
             Map<Family, StagedFamily> staged = new EnumMap<>(Family.class);
             CommunityDirectory communities = null; // the lake's communities with this run's, read again only after they change
             for (List<Family> stage : LOAD_STAGES) {
@@ -123,10 +125,10 @@ public final class IngestJob
                 }
                 ValidationContext context = new ValidationContext(communities, talentIds, trainingIds, hasher, options.today().plusYears(1));
                 staged.putAll(ingestConcurrently(spark, stage, family -> {
-                    List<InboxFile> files = inbox.filesOf(family);
-                    options.progress().accept("%s: reading %d file%s".formatted(family.folder(), files.size(), files.size() == 1 ? "" : "s"));
+                    List<InboxFile> familyFiles = inbox.filesOf(family);
+                    options.progress().accept("%s: reading %d file%s".formatted(family.folder(), familyFiles.size(), familyFiles.size() == 1 ? "" : "s"));
                     long familyStarted = System.nanoTime();
-                    List<FileRead> reads = files.stream().map(file -> FileReaders.read(spark, file)).toList();
+                    List<FileRead> reads = files.reads(family, familyFiles);
                     Optional<FamilyIngest.KnownIds> knownIds = family == Family.TALENTS ? Optional.of(new FamilyIngest.KnownIds("talent_id", talentIds))
                             : family == Family.TRAININGS ? Optional.of(new FamilyIngest.KnownIds("training_id", trainingIds)) : Optional.empty();
                     StagedFamily stagedFamily = familyIngest.ingest(family, reads, context, knownIds);
@@ -153,6 +155,9 @@ public final class IngestJob
                     "Ingest run " + runId + " failed, nothing was committed: " + failure(e, spark.sparkContext().isStopped(), Runtime.getRuntime().maxMemory()), e);
         }
         finally {
+            if (readAhead != null) {
+                readAhead.close();
+            }
             deleteQuietly(lake, Lake.STAGING + "/" + runId);
             lake.unlock();
         }
