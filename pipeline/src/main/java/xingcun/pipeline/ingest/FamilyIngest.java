@@ -57,7 +57,7 @@ final class FamilyIngest
 {
     /** Inbox bytes of a family up to which a run counts as a small batch (about 200,000 ledger rows). */
     private static final long SMALL_BATCH_BYTES = 32L << 20;
-    /** Inbox bytes a family needs for each further task writing its rows (up to one task per core). */
+    /** Inbox bytes a family needs for each further task writing its rows (see writeTasks). */
     private static final long WRITE_BYTES_PER_TASK = 32L << 20;
     private static final StructType CANDIDATE_KEYS = DataTypes.createStructType(List.of(DataTypes.createStructField(ChangeClassification.KEY_HASH, DataTypes.LongType, false)));
     /**
@@ -146,8 +146,11 @@ final class FamilyIngest
         StructType schema = validated.schema();
         int limit = broadcastLimit();
         FamilyTally.Columns columns = FamilyTally.Columns.of(schema, family.naturalKey(), knownIds.map(KnownIds::column), limit);
-        CollectionAccumulator<OnePassWrite.FilePart> parts = spark.sparkContext().collectionAccumulator(family.folder() + " files learnt");
-        RDD<InternalRow> keptRows = OnePassWrite.keptRows(validated.queryExecution().toRdd(), schema, columns, limit,
+        // unnamed: Spark shows a named accumulator's value with every task, as text (every part sent so far)
+        CollectionAccumulator<OnePassWrite.FilePart> parts = spark.sparkContext().collectionAccumulator();
+        // each file's share of the rejected rows a run lists, so that the driver receives at most about the limit
+        int rejectedPerFile = (int) Math.max(1, limit / Math.max(1, reads.stream().filter(read -> read.rows().isPresent()).count()));
+        RDD<InternalRow> keptRows = OnePassWrite.keptRows(validated.queryExecution().toRdd(), schema, columns, rejectedPerFile,
                 Long.parseLong(spark.conf().get(MAX_HELD_BYTES, Long.toString(executorHeapBytes() / 8))), parts);
         Dataset<Row> winners = rowsOf(keptRows, schema)
                 .withColumn(RECORD_KEY, recordKey)
@@ -157,7 +160,7 @@ final class FamilyIngest
         OnePassWrite.Learnt learnt = OnePassWrite.Learnt.of(parts.value(), schema);
         FamilyTally tally = learnt.tally();
         Optional<long[]> acrossFiles = tally.candidateKeyHashes(JavaSparkContext.fromSparkContext(spark.sparkContext()), Optional.empty(), limit);
-        if (acrossFiles.isEmpty() || acrossFiles.get().length > 0 || tally.settledRepeats().size() > limit || learnt.rejectedRows().size() > limit) {
+        if (acrossFiles.isEmpty() || acrossFiles.get().length > 0 || tally.settledRepeats().size() > limit || learnt.rejectedOverflow(rejectedPerFile)) {
             deleteStaged(folder);
             return Optional.empty();
         }
@@ -357,15 +360,17 @@ final class FamilyIngest
 
     /**
      * Tasks that write a family's rows: one for a small family or a day's batch, one for each 32 MB of inbox for a big
-     * one, and never more than its files (each task writes whole files' rows, merged without a shuffle). Spark gives
-     * the tasks to the cores as they free up, biggest first: writing a province's 3 million attendance rows in one
-     * task left a core idle for the last 15 s, and in two tasks of six months each (one a core) for the last 2 s.
+     * one, up to one a file or one a core, whichever is more. Rows read from the files (one partition a file) are
+     * merged without a shuffle, biggest file first, and Spark gives the tasks to the cores as they free up: writing a
+     * province's 3 million attendance rows in one task left a core idle for the last 15 s, in two tasks of six months
+     * each (one a core) for the last 2 s. Rows after a shuffle (a run classified whole, lake files rewritten) keep a
+     * task a core at least.
      */
-    private static int writeTasks(long inputBytes, List<FileRead> reads)
+    private int writeTasks(long inputBytes, List<FileRead> reads)
     {
         long wanted = inputBytes / WRITE_BYTES_PER_TASK + 1;
         long files = reads.stream().filter(read -> read.rows().isPresent()).count();
-        return (int) Math.max(1, Math.min(wanted, files));
+        return (int) Math.max(1, Math.min(wanted, Math.max(files, spark.sparkContext().defaultParallelism())));
     }
 
     private static long sizeOf(InboxFile file)
@@ -546,7 +551,7 @@ final class FamilyIngest
                     read.rejectedRowCount(), rejection.messageChinese(), rejection.messageEnglish(), file.name())));
         }
         reasons.sort(java.util.Comparator.comparingLong(RunReport.RejectionReason::rows).reversed().thenComparing(RunReport.RejectionReason::ruleId));
-        // the replaced files are known once written; a family written in one pass says so
+        // the replaced files are known once written, and how the family was staged (the caller sets both)
         return new StagedFamily(family.folder(), List.of(), files, reasons, StagedFamily.Staging.CACHED_PASSES);
     }
 

@@ -26,8 +26,9 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.xxhash64;
 
 /**
- * What one pass over a family's validated rows learns, in the tasks that validate and cache them (each task reads its
- * partition back from the cache it has just built): the 64-bit hashes of the valid rows' keys (Spark's
+ * What one pass over a family's validated rows learns, in the tasks that validate them — and cache them
+ * ({@link #gather}: each task reads its partition back from the cache it has just built) or write them
+ * ({@link OnePassWrite}, through {@link OfPartition}): the 64-bit hashes of the valid rows' keys (Spark's
  * {@code xxhash64}, as the lake's keys are hashed), the rows of each file by rule, and each rule's earliest rejected
  * row, and the ids the valid rows carry when later families name them. Each task sends its part to the driver, which
  * merges them. This replaced four Spark queries a family: the key hashes counted (in the pass that built the cache,
@@ -35,7 +36,7 @@ import static org.apache.spark.sql.functions.xxhash64;
  * over the cached rows, with a shuffle), and the valid rows' distinct ids.
  *
  * @param keyHashes the valid rows' key hashes, each partition's (file's) once, ascending (a key two files hold is there
- *        twice); 8 bytes a key on the driver, so dropped ({@link #withoutKeyHashes}) once the candidates are known
+ *        twice); 8 bytes a key on the driver, so dropped ({@link #withoutKeyHashes}) by the cached passes once the candidates are known
  * @param settledRepeats the rows of keys repeated within a file, judged in its task ({@link RepeatsInFile})
  * @param rowsByFileAndRule rows by file and rule; a null rule counts the valid rows
  * @param earliestByRule each rule's earliest row in the order of judgement (file, sheet, row): the same in every run

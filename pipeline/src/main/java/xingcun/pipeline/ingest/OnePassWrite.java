@@ -13,13 +13,14 @@ import org.apache.spark.util.TaskCompletionListener;
 import scala.jdk.javaapi.CollectionConverters;
 
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Set;
 
 /**
  * The tasks of a family written in one pass: each validates one inbox file (one partition), tallies it as
@@ -48,9 +49,18 @@ final class OnePassWrite
      */
     record FilePart(FamilyTally tally, List<UnsafeRow> rejectedRows) implements Serializable {}
 
-    /** What the job learnt of the family: the tallies merged, and every rejected row in the order of judgement. */
-    record Learnt(FamilyTally tally, List<InternalRow> rejectedRows)
+    /**
+     * What the job learnt of the family: the tallies merged, and every rejected row in the order of judgement (as
+     * the run report counts them; the cached passes write them in the order of their partitions).
+     */
+    record Learnt(FamilyTally tally, List<InternalRow> rejectedRows, int mostRejectedOfAFile)
     {
+        /** Whether a file had more rejected rows than it could send ({@code maxRejected}): its list is then cut short. */
+        boolean rejectedOverflow(int maxRejected)
+        {
+            return mostRejectedOfAFile > maxRejected;
+        }
+
         static Learnt of(List<FilePart> parts, StructType schema)
         {
             int fileOrder = schema.fieldIndex(xingcun.pipeline.read.RawRecords.FILE_ORDER);
@@ -62,7 +72,8 @@ final class OnePassWrite
             rejected.sort(Comparator.<InternalRow>comparingInt(row -> row.getInt(fileOrder))
                     .thenComparing((left, right) -> Arrays.compareUnsigned(left.getUTF8String(sheet).getBytes(), right.getUTF8String(sheet).getBytes()))
                     .thenComparingLong(row -> row.getLong(sourceRow)));
-            return new Learnt(FamilyTally.merge(parts.stream().map(FilePart::tally).toList()), List.copyOf(rejected));
+            int most = parts.stream().mapToInt(part -> part.rejectedRows().size()).max().orElse(0);
+            return new Learnt(FamilyTally.merge(parts.stream().map(FilePart::tally).toList()), List.copyOf(rejected), most);
         }
     }
 
@@ -142,24 +153,24 @@ final class OnePassWrite
         };
     }
 
-    /** The rows of a file that a later row of the same key replaces: few, looked up by source row first. */
-    private record Replaced(long[] sourceRows, List<RepeatsInFile.Settled> rows, FamilyTally.Columns columns)
+    /** The rows of a file that a later row of the same key replaces, by place. */
+    private record Replaced(Set<Place> places, FamilyTally.Columns columns)
     {
+        /** A row's place in its file. */
+        private record Place(int fileOrder, String sheet, long sourceRow) {}
+
         static Replaced of(List<RepeatsInFile.Settled> settled, FamilyTally.Columns columns)
         {
-            List<RepeatsInFile.Settled> losers = settled.stream().filter(row -> !row.winner()).toList();
-            return new Replaced(losers.stream().mapToLong(RepeatsInFile.Settled::sourceRow).sorted().toArray(), losers, columns);
+            Set<Place> places = new HashSet<>();
+            settled.stream().filter(row -> !row.winner()).forEach(row -> places.add(new Place(row.fileOrder(), row.sheet(), row.sourceRow())));
+            return new Replaced(places, columns);
         }
 
         boolean contains(UnsafeRow row)
         {
-            long sourceRow = row.getLong(columns.sourceRow());
-            if (sourceRows.length == 0 || Arrays.binarySearch(sourceRows, sourceRow) < 0) {
-                return false;
-            }
-            int fileOrder = row.getInt(columns.fileOrder());
-            String sheet = new String(row.getUTF8String(columns.sheet()).getBytes(), StandardCharsets.UTF_8);
-            return rows.stream().anyMatch(loser -> loser.sourceRow() == sourceRow && loser.fileOrder() == fileOrder && loser.sheet().equals(sheet));
+            // most files replace nothing: no place is built for their rows
+            return !places.isEmpty() && places.contains(new Place(row.getInt(columns.fileOrder()), row.getUTF8String(columns.sheet()).toString(),
+                    row.getLong(columns.sourceRow())));
         }
     }
 }

@@ -124,6 +124,32 @@ class OnePassWriteTest
         assertThat(lakeRows(folder.resolve("lake-two-files"))).hasSize(3).filteredOn(row -> row.startsWith("SL-A2,")).singleElement().asString().contains(",2021-07-20,");
     }
 
+    @Test
+    void moreRejectedRowsThanARunListsAreStagedByTheCachedPasses()
+            throws IOException
+    {
+        Path inbox = folder.resolve("inbox-many-rejected");
+        TestInboxes.write(inbox, "talents/人才.csv", UTF_8, TestInboxes.TALENTS_CSV);
+        TestInboxes.write(inbox, "service_logs/01.csv", UTF_8, LOG_HEADER + "SL-R1,XS2021001,530112008003,2021-07-13,技术指导,1\n"
+                + "SL-R2,XS2021001,530112008003,2021-13-13,技术指导,1\nSL-R3,XS2021001,530112008003,2021-13-14,技术指导,1\n");
+        spark.conf().set(FamilyIngest.MAX_BROADCAST_OUTCOMES, "1");
+        List<String> progress = new ArrayList<>();
+        RunReport report;
+        try {
+            report = ingest(inbox, "lake-many-rejected", progress);
+        }
+        finally {
+            spark.conf().unset(FamilyIngest.MAX_BROADCAST_OUTCOMES);
+        }
+
+        assertThat(progress).anyMatch(line -> line.startsWith("service_logs: 3 rows in ") && line.endsWith(", cached passes"));
+        assertThat(familyCounts(report, "service_logs")).isEqualTo(new Counts(3, 1, 0, 0, 2));
+        // what the one pass staged was removed: the row once, the rejected rows once
+        assertThat(lakeRows(folder.resolve("lake-many-rejected"))).hasSize(1);
+        assertThat(quarantineRows(folder.resolve("lake-many-rejected")))
+                .containsExactly("service_logs,service_logs/01.csv,3,date.invalid", "service_logs,service_logs/01.csv,4,date.invalid");
+    }
+
     private static RunReport ingest(Path inbox, String lakeName, List<String> progress)
             throws IOException
     {
