@@ -19,6 +19,8 @@ public final class HeadlessChromium
 {
     private static final Pattern CONSOLE = Pattern.compile("INFO:CONSOLE(?::\\d+)?\\] (.*)");
     private static final List<String> CANDIDATES = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
+    private static final int ATTEMPTS = 3;
+    private static final int ATTEMPT_SECONDS = 40;
 
     private HeadlessChromium() {}
 
@@ -54,6 +56,27 @@ public final class HeadlessChromium
     private static Result run(Path html, String... action)
             throws IOException, InterruptedException
     {
+        // Chromium's virtual time budget now and then never expires and the browser hangs with the page drawn (a known
+        // headless bug, about one run in hundreds here): such a run is killed and the page opened again in a fresh
+        // profile. A page that is really broken fails every attempt, with the browser's last words in the message.
+        List<String> lastLines = List.of();
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            Attempt outcome = attempt(html, action);
+            if (outcome.result() != null) {
+                return outcome.result();
+            }
+            lastLines = outcome.stderrTail();
+        }
+        throw new IllegalStateException("Chromium did not finish " + html + " within " + ATTEMPT_SECONDS + " s in " + ATTEMPTS
+                + " attempts; its last log lines: " + String.join(" | ", lastLines));
+    }
+
+    /** One browser run: its output, or (when it hung) null and the tail of its log. */
+    private record Attempt(Result result, List<String> stderrTail) {}
+
+    private static Attempt attempt(Path html, String... action)
+            throws IOException, InterruptedException
+    {
         Path profile = Files.createTempDirectory("xingcun-chromium-");
         Path stdout = profile.resolve("stdout.txt");
         Path stderr = profile.resolve("stderr.txt");
@@ -67,13 +90,17 @@ public final class HeadlessChromium
         command.add(html.toAbsolutePath().toUri().toString());
         Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
         try {
-            if (!process.waitFor(120, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("Chromium did not finish " + html + " within 120 s");
+            if (!process.waitFor(ATTEMPT_SECONDS, TimeUnit.SECONDS)) {
+                List<String> lines = Files.readAllLines(stderr, StandardCharsets.UTF_8);
+                return new Attempt(null, lines.subList(Math.max(0, lines.size() - 3), lines.size()));
             }
-            return new Result(Files.readString(stdout, StandardCharsets.UTF_8), Files.readString(stderr, StandardCharsets.UTF_8));
+            return new Attempt(new Result(Files.readString(stdout, StandardCharsets.UTF_8), Files.readString(stderr, StandardCharsets.UTF_8)), List.of());
         }
         finally {
+            // the renderer and GPU processes too, or a hung attempt leaves them running beside the next
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
             try (Stream<Path> paths = Files.walk(profile)) {
                 paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
