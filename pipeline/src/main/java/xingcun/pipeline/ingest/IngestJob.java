@@ -31,12 +31,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Function;
 
 /**
  * One ingest run: reads every file of an inbox, stages each family's accepted and rejected rows, and commits
@@ -47,44 +47,14 @@ public final class IngestJob
     private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     /**
-     * Families load in stages so references resolve: communities first (they change the program's set), then talents (most families name a talent), then every
-     * family that only needs talents, side by side, then attendance (it names trainings). Within a stage the
-     * families run as concurrent Spark jobs, which keeps both cores busy while each small job waits on its own.
+     * Families staged at once, each its own Spark jobs, which keeps both cores busy while each small job waits on
+     * its own (its driver's part, its commit) and holds a few families' driver state at a time.
      */
-    private static final List<List<Family>> LOAD_STAGES = List.of(
-            List.of(Family.COMMUNITIES),
-            List.of(Family.TALENTS),
-            List.of(Family.SERVICE_LOGS, Family.TRAININGS, Family.IP_OUTPUTS, Family.INDUSTRY_OUTPUTS, Family.PROJECTS, Family.EVALUATIONS, Family.YOUTH_TALENTS),
-            List.of(Family.TRAINING_ATTENDANCE));
     private static final int CONCURRENT_FAMILIES = 3;
+    /** The Spark property naming the pool a thread's jobs run in: each family's its own, shared fairly. */
+    private static final String SCHEDULER_POOL = "spark.scheduler.pool";
 
     private IngestJob() {}
-
-    private static Map<Family, StagedFamily> ingestConcurrently(SparkSession spark, List<Family> stage, Function<Family, StagedFamily> ingest, Inbox inbox)
-    {
-        List<Family> present = stage.stream().filter(family -> !inbox.filesOf(family).isEmpty()).toList();
-        ExecutorService executor = Executors.newFixedThreadPool(CONCURRENT_FAMILIES);
-        try {
-            Map<Family, Future<StagedFamily>> futures = new EnumMap<>(Family.class);
-            present.forEach(family -> futures.put(family, executor.submit(() -> ingest.apply(family))));
-            Map<Family, StagedFamily> staged = new EnumMap<>(Family.class);
-            for (Map.Entry<Family, Future<StagedFamily>> future : futures.entrySet()) {
-                staged.put(future.getKey(), future.getValue().get());
-            }
-            return staged;
-        }
-        catch (ExecutionException e) {
-            spark.sparkContext().cancelAllJobs(); // the other families' jobs need not finish
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Ingest interrupted", e);
-        }
-        finally {
-            executor.shutdownNow();
-        }
-    }
 
     public static RunReport run(SparkSession spark, IngestOptions options)
     {
@@ -111,36 +81,12 @@ public final class IngestJob
                     ? FamilyIngest.ids(LakeTables.read(spark, lake, Family.TALENTS), "talent_id") : new java.util.HashSet<>();
             Set<String> trainingIds = !inbox.filesOf(Family.TRAININGS).isEmpty() || !inbox.filesOf(Family.TRAINING_ATTENDANCE).isEmpty()
                     ? FamilyIngest.ids(LakeTables.read(spark, lake, Family.TRAININGS), "training_id") : new java.util.HashSet<>();
-            FamilyIngest familyIngest = new FamilyIngest(spark, lake, runId);
-            readAhead = new FilesReadAhead(spark, inbox, LOAD_STAGES.stream().flatMap(List::stream).toList());
-            FilesReadAhead files = readAhead;
-            Map<Family, StagedFamily> staged = new EnumMap<>(Family.class);
-            CommunityDirectory communities = null; // the lake's communities with this run's, read again only after they change
-            for (List<Family> stage : LOAD_STAGES) {
-                if (stage.stream().allMatch(family -> inbox.filesOf(family).isEmpty())) {
-                    continue;
-                }
-                if (communities == null) {
-                    communities = CommunityDirectory.xishanProgram().withOverrides(communityOverrides(spark, lake, runId));
-                }
-                ValidationContext context = new ValidationContext(communities, talentIds, trainingIds, hasher, options.today().plusYears(1));
-                staged.putAll(ingestConcurrently(spark, stage, family -> {
-                    List<InboxFile> familyFiles = inbox.filesOf(family);
-                    options.progress().accept("%s: reading %d file%s".formatted(family.folder(), familyFiles.size(), familyFiles.size() == 1 ? "" : "s"));
-                    long familyStarted = System.nanoTime();
-                    List<FileRead> reads = files.reads(family, familyFiles);
-                    Optional<FamilyIngest.KnownIds> knownIds = family == Family.TALENTS ? Optional.of(new FamilyIngest.KnownIds("talent_id", talentIds))
-                            : family == Family.TRAININGS ? Optional.of(new FamilyIngest.KnownIds("training_id", trainingIds)) : Optional.empty();
-                    StagedFamily stagedFamily = familyIngest.ingest(family, reads, context, knownIds);
-                    long rows = stagedFamily.files().stream().mapToLong(file -> file.counts().read()).sum();
-                    options.progress().accept("%s: %d rows in %.1f s, %s".formatted(family.folder(), rows, (System.nanoTime() - familyStarted) / 1e9,
-                            stagedFamily.staging().description()));
-                    return stagedFamily;
-                }, inbox));
-                if (stage.contains(Family.COMMUNITIES)) {
-                    communities = null; // the communities this run staged count from the next stage on
-                }
-            }
+            Map<Family, Long> inboxBytes = new EnumMap<>(Family.class);
+            inbox.files().forEach(file -> inboxBytes.merge(file.family(), sizeOf(file), Long::sum));
+            LoadOrder loadOrder = LoadOrder.of(inboxBytes);
+            readAhead = new FilesReadAhead(spark, inbox, loadOrder.families());
+            Map<Family, StagedFamily> staged = stageInLoadOrder(spark, lake, runId, inbox, loadOrder, readAhead,
+                    new ValidationInputs(talentIds, trainingIds, hasher, options.today().plusYears(1)), options);
             options.progress().accept("committing run " + runId);
             List<StagedFamily> inFamilyOrder = List.copyOf(staged.values());
             RunReport report = report(runId, startedAt, options, lake, previous.id() + 1, inbox, inFamilyOrder);
@@ -160,6 +106,99 @@ public final class IngestJob
             }
             deleteQuietly(lake, Lake.STAGING + "/" + runId);
             lake.unlock();
+        }
+    }
+
+    /** What the validation of a run's families starts from: the ids in the lake (the run adds its own), the hasher, the latest date allowed. */
+    private record ValidationInputs(Set<String> talentIds, Set<String> trainingIds, PersonalDataHasher hasher, java.time.LocalDate latestDate) {}
+
+    /**
+     * Stages every family of the inbox, up to {@link #CONCURRENT_FAMILIES} at once, each as soon as the families it
+     * names are staged ({@link LoadOrder}). The ids a family stages, and the communities, are added here, on this thread,
+     * between the families: a family is validated against what was staged before it started.
+     */
+    private static Map<Family, StagedFamily> stageInLoadOrder(SparkSession spark, Lake lake, String runId, Inbox inbox, LoadOrder loadOrder,
+            FilesReadAhead files, ValidationInputs inputs, IngestOptions options)
+    {
+        FamilyIngest familyIngest = new FamilyIngest(spark, lake, runId);
+        Map<Family, StagedFamily> staged = new EnumMap<>(Family.class);
+        ExecutorService executor = Executors.newFixedThreadPool(CONCURRENT_FAMILIES);
+        try {
+            ExecutorCompletionService<StagedFamily> running = new ExecutorCompletionService<>(executor);
+            Map<Family, FamilyIngest.KnownIds> newIds = new EnumMap<>(Family.class);
+            CommunityDirectory communities = null; // the lake's communities with this run's, read again only after they change
+            int started = 0;
+            while (loadOrder.anyWaiting() || staged.size() < started) {
+                Optional<Family> ready = started - staged.size() < CONCURRENT_FAMILIES ? loadOrder.takeReady(staged.keySet()) : Optional.empty();
+                if (ready.isPresent()) {
+                    Family family = ready.get();
+                    if (communities == null) {
+                        communities = CommunityDirectory.xishanProgram().withOverrides(communityOverrides(spark, lake, runId));
+                    }
+                    // the ids are copied into the context here, while the families running beside add none
+                    ValidationContext context = new ValidationContext(communities, inputs.talentIds(), inputs.trainingIds(), inputs.hasher(), inputs.latestDate());
+                    Optional<FamilyIngest.KnownIds> knownIds = family == Family.TALENTS ? Optional.of(new FamilyIngest.KnownIds("talent_id", new HashSet<>()))
+                            : family == Family.TRAININGS ? Optional.of(new FamilyIngest.KnownIds("training_id", new HashSet<>())) : Optional.empty();
+                    knownIds.ifPresent(ids -> newIds.put(family, ids));
+                    running.submit(() -> ingestFamily(spark, familyIngest, family, inbox.filesOf(family), files, context, knownIds, options));
+                    started++;
+                    continue;
+                }
+                if (staged.size() == started) {
+                    throw new IllegalStateException("No family of " + loadOrder.families() + " can start: LoadOrder's prerequisites form a cycle");
+                }
+                StagedFamily done = running.take().get();
+                Family family = Family.fromFolder(done.family()).orElseThrow();
+                staged.put(family, done);
+                Optional.ofNullable(newIds.get(family)).ifPresent(ids -> (family == Family.TALENTS ? inputs.talentIds() : inputs.trainingIds()).addAll(ids.ids()));
+                if (family == Family.COMMUNITIES) {
+                    communities = null; // the communities this run staged count for the families after them
+                }
+            }
+            return staged;
+        }
+        catch (ExecutionException e) {
+            spark.sparkContext().cancelAllJobs(); // the other families' jobs need not finish
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Ingest interrupted", e);
+        }
+        finally {
+            executor.shutdownNow();
+        }
+    }
+
+    /** Stages one family on a thread of its own, its Spark jobs in a scheduler pool of its own. */
+    private static StagedFamily ingestFamily(SparkSession spark, FamilyIngest familyIngest, Family family, List<InboxFile> familyFiles, FilesReadAhead files,
+            ValidationContext context, Optional<FamilyIngest.KnownIds> knownIds, IngestOptions options)
+    {
+        // fair scheduling shares the cores between the pools of the families running (one task to each in turn), so a
+        // family others wait for (the trainings, 1 % of the rows) is not queued behind a big family's tasks
+        spark.sparkContext().setLocalProperty(SCHEDULER_POOL, family.folder());
+        try {
+            options.progress().accept("%s: reading %d file%s".formatted(family.folder(), familyFiles.size(), familyFiles.size() == 1 ? "" : "s"));
+            long familyStarted = System.nanoTime();
+            List<FileRead> reads = files.reads(family, familyFiles);
+            StagedFamily stagedFamily = familyIngest.ingest(family, reads, context, knownIds);
+            long rows = stagedFamily.files().stream().mapToLong(file -> file.counts().read()).sum();
+            options.progress().accept("%s: %d rows in %.1f s, %s".formatted(family.folder(), rows, (System.nanoTime() - familyStarted) / 1e9,
+                    stagedFamily.staging().description()));
+            return stagedFamily;
+        }
+        finally {
+            spark.sparkContext().setLocalProperty(SCHEDULER_POOL, null);
+        }
+    }
+
+    private static long sizeOf(InboxFile file)
+    {
+        try {
+            return java.nio.file.Files.size(file.path());
+        }
+        catch (IOException e) {
+            return 0; // its family starts in its place all the same; its reader names the problem
         }
     }
 

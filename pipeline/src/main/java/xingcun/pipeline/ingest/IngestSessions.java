@@ -29,6 +29,10 @@ public final class IngestSessions
             // a year-partitioned write keeps one Parquet writer open per year a task meets instead of sorting every
             // row by year first (a full sort of the family, spilling on a 2 GB heap); past 8 years a task sorts the rest
             "spark.sql.maxConcurrentOutputFileWriters", "8",
+            // the families a run stages at once share the cores: each family's jobs run in a pool of their own
+            // (IngestJob), and a free core goes to the pool running the fewest tasks, not to the job that came first,
+            // so a small family, or one others wait for, is not queued behind a big family's tasks
+            "spark.scheduler.mode", "FAIR",
             "spark.sql.session.timeZone", "UTC",
             "spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS",
             // the cleaner removes a shuffle's files once its query is gone; by default it does not wait for that, and a

@@ -5,7 +5,6 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.input.PortableDataStream;
 import org.apache.spark.sql.SparkSession;
 import xingcun.pipeline.validate.Rule;
 
@@ -62,7 +61,7 @@ final class DelimitedFileReader
             }
         }
         LineSplitter splitter = new LineSplitter(format, charset.get().name(), file.name(), file.order(), layout);
-        JavaRDD<RawRecord> records = context.binaryFiles(file.sparkPath(), 1).values().flatMap(splitter::records);
+        JavaRDD<RawRecord> records = FileReaders.pathInOneTask(spark, file).flatMap(splitter::records);
         return FileRead.rows(file, records, List.of());
     }
 
@@ -143,10 +142,10 @@ final class DelimitedFileReader
     private record LineSplitter(CSVFormat format, String charsetName, String fileName, int fileOrder, HeaderLayout layout)
             implements Serializable
     {
-        Iterator<RawRecord> records(PortableDataStream stream)
+        Iterator<RawRecord> records(String path)
                 throws IOException
         {
-            BufferedReader reader = new BufferedReader(new InputStreamReader(stream.open(), Charset.forName(charsetName)), 1 << 16);
+            BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(java.nio.file.Path.of(path)), Charset.forName(charsetName)), 1 << 16);
             reader.readLine(); // the header, read by the driver
             return new Iterator<>()
             {

@@ -19,10 +19,4 @@ public record InboxFile(Family family, Path path, String name, FileKind kind, in
         requireNonNull(name, "name is null");
         requireNonNull(kind, "kind is null");
     }
-
-    /** The path as Spark and Hadoop take it: an explicit file: URI, not percent-encoded (names are often Chinese). */
-    public String sparkPath()
-    {
-        return "file://" + path.toAbsolutePath();
-    }
 }

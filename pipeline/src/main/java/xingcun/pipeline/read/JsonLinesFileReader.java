@@ -3,15 +3,12 @@ package xingcun.pipeline.read;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.input.PortableDataStream;
 import org.apache.spark.sql.SparkSession;
 import xingcun.pipeline.contract.Family;
 import xingcun.pipeline.validate.Rule;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Serializable;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -37,9 +34,7 @@ final class JsonLinesFileReader
             return FileRead.unreadable(file, Rule.JSON_LINES_ENCODING.reject("", "", ""), countLines(file, charset.isPresent() ? charset.get() : EncodingDetector.forCountingLines(file.path())));
         }
         LineParser parser = new LineParser(file.family(), file.name(), file.order());
-        JavaRDD<RawRecord> records = JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .binaryFiles(file.sparkPath(), 1).values()
-                .flatMap(parser::records);
+        JavaRDD<RawRecord> records = FileReaders.pathInOneTask(spark, file).flatMap(parser::records);
         return FileRead.rows(file, records, List.of());
     }
 
@@ -55,11 +50,11 @@ final class JsonLinesFileReader
     private record LineParser(Family family, String fileName, int fileOrder)
             implements Serializable
     {
-        Iterator<RawRecord> records(PortableDataStream stream)
+        Iterator<RawRecord> records(String path)
                 throws IOException
         {
             List<RawRecord> records = new ArrayList<>();
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream.open(), StandardCharsets.UTF_8))) {
+            try (BufferedReader reader = Files.newBufferedReader(java.nio.file.Path.of(path), StandardCharsets.UTF_8)) {
                 long lineNumber = 0;
                 for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                     lineNumber++;

@@ -1,0 +1,95 @@
+package xingcun.pipeline.ingest;
+
+import xingcun.pipeline.contract.ColumnSpec;
+import xingcun.pipeline.contract.Family;
+import xingcun.pipeline.contract.ValueKind;
+
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * When a run starts each family of its inbox. A family's rows are checked against what earlier families staged: every
+ * family's communities against the program's set (which a communities file changes), a talent reference against the
+ * talents, a training reference against the trainings. So a family starts as soon as the families it names are
+ * staged, not when a whole stage of families has ended: a province's attendance (the most rows) used to wait for the
+ * service logs and five small families, which had nothing to do with it, and both cores idled for about a second
+ * between the stages.
+ * <p>
+ * Of the families ready at once, those others wait for start first, then the biggest: Spark shares the cores between
+ * the families' jobs (see {@link IngestSessions}), so the small ones are done while the big ones run.
+ */
+final class LoadOrder
+{
+    private final List<Family> waiting;
+    private final Set<Family> present;
+
+    private LoadOrder(List<Family> waiting)
+    {
+        this.waiting = new java.util.ArrayList<>(waiting);
+        this.present = waiting.isEmpty() ? EnumSet.noneOf(Family.class) : EnumSet.copyOf(waiting);
+    }
+
+    /** The order of the families that have files, from their inbox bytes. */
+    static LoadOrder of(Map<Family, Long> inboxBytes)
+    {
+        Comparator<Family> othersWaitFirst = Comparator.comparing((Family family) -> !namedByAnother(family));
+        List<Family> families = inboxBytes.keySet().stream()
+                .sorted(othersWaitFirst.thenComparing(Comparator.comparingLong((Family family) -> inboxBytes.get(family)).reversed())
+                        .thenComparing(Comparator.naturalOrder()))
+                .toList();
+        return new LoadOrder(families);
+    }
+
+    /** The families the rows of {@code family} are checked against: they are staged first, when the inbox has them. */
+    static Set<Family> prerequisites(Family family)
+    {
+        Set<Family> prerequisites = EnumSet.noneOf(Family.class);
+        if (family != Family.COMMUNITIES) {
+            prerequisites.add(Family.COMMUNITIES); // the program's set of communities, which every family's rows name
+        }
+        for (ColumnSpec column : family.columns()) {
+            if (column.kind() == ValueKind.TALENT_REFERENCE) {
+                prerequisites.add(Family.TALENTS);
+            }
+            if (column.kind() == ValueKind.TRAINING_REFERENCE) {
+                prerequisites.add(Family.TRAININGS);
+            }
+        }
+        return prerequisites;
+    }
+
+    /** Every family in the order they would start one after another: the read-ahead reads their files in it. */
+    List<Family> families()
+    {
+        return List.copyOf(waiting);
+    }
+
+    boolean anyWaiting()
+    {
+        return !waiting.isEmpty();
+    }
+
+    /**
+     * The next family to start, now that {@code staged} are staged, taken off the waiting list; empty when every
+     * waiting family still needs one that is not staged yet.
+     */
+    Optional<Family> takeReady(Set<Family> staged)
+    {
+        for (Family family : waiting) {
+            if (prerequisites(family).stream().filter(present::contains).allMatch(staged::contains)) {
+                waiting.remove(family);
+                return Optional.of(family);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean namedByAnother(Family family)
+    {
+        return java.util.Arrays.stream(Family.values()).anyMatch(other -> other != family && prerequisites(other).contains(family));
+    }
+}
