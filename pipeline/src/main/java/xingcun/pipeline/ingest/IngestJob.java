@@ -3,8 +3,6 @@ package xingcun.pipeline.ingest;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import xingcun.pipeline.PipelineErrorCode;
 import xingcun.pipeline.PipelineException;
@@ -133,7 +131,7 @@ public final class IngestJob
                 if (ready.isPresent()) {
                     Family family = ready.get();
                     if (communities == null) {
-                        communities = CommunityDirectory.xishanProgram().withOverrides(communityOverrides(spark, lake, runId));
+                        communities = CommunityDirectory.xishanProgram().withOverrides(communityOverrides(lake, runId));
                     }
                     // the ids are copied into the context here, while the families running beside add none
                     ValidationContext context = new ValidationContext(communities, inputs.talentIds(), inputs.trainingIds(), inputs.hasher(), inputs.latestDate());
@@ -202,30 +200,14 @@ public final class IngestJob
         }
     }
 
-    /**
-     * The communities table as this run will commit it: the lake's rows, replaced by the rows this run staged
-     * (a small table: collected to the driver).
-     */
-    private static List<CommunityDirectory.CommunityOverride> communityOverrides(SparkSession spark, Lake lake, String runId)
+    /** The communities table as this run will commit it (see {@link CommittedCommunities}). */
+    private static List<CommunityDirectory.CommunityOverride> communityOverrides(Lake lake, String runId)
     {
-        org.apache.hadoop.fs.Path staged = lake.resolve(Lake.STAGING + "/" + runId + "/" + Family.COMMUNITIES.folder());
         try {
-            boolean anyStaged = lake.fileSystem().exists(staged);
-            if (!anyStaged && lake.currentFiles(Family.COMMUNITIES.folder()).isEmpty()) {
-                return List.of(); // the common case: the built-in table as it is, and no Spark query for it
-            }
-            Dataset<Row> rows = LakeTables.read(spark, lake, Family.COMMUNITIES).select("code", "name", "parent_code", "in_program");
-            if (anyStaged) {
-                Dataset<Row> stagedRows = spark.read().parquet(staged.toString()).select("code", "name", "parent_code", "in_program");
-                rows = rows.join(stagedRows.select("code"), rows.col("code").equalTo(stagedRows.col("code")), "left_anti").union(stagedRows);
-            }
-            return rows.orderBy("code").collectAsList().stream()
-                    .map(row -> new CommunityDirectory.CommunityOverride(row.getString(0), row.getString(1), Optional.ofNullable(row.getString(2)),
-                            row.isNullAt(3) || row.getBoolean(3)))
-                    .toList();
+            return CommittedCommunities.read(lake, runId);
         }
         catch (IOException e) {
-            throw new PipelineException(PipelineErrorCode.RUN_FAILED, "Cannot read the staged communities of run " + runId + ": " + e.getMessage(), e);
+            throw new PipelineException(PipelineErrorCode.RUN_FAILED, "Cannot read the communities of run " + runId + ": " + e.getMessage(), e);
         }
     }
 

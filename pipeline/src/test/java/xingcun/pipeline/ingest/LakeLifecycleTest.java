@@ -209,6 +209,32 @@ class LakeLifecycleTest
         assertThat(lock).doesNotExist();
     }
 
+    @Test
+    void aLaterRunsCommunitiesReplaceTheLakesRowsOfTheirCodesAndKeepTheRest()
+            throws IOException
+    {
+        String header = "社区代码,社区名称,所属街道代码,是否纳入项目\n";
+        Path inbox = firstBatch(folder.resolve("inbox"));
+        write(inbox, "communities/program.csv", StandardCharsets.UTF_8, header
+                + "530112010099,新村社区,530112010000,是\n530112010098,旧村社区,530112010000,是\n");
+        assertThat(family(ingest(inbox), "communities")).isEqualTo(new Counts(2, 2, 0, 0, 0));
+        Path batch = folder.resolve("batch");
+        // the batch takes 旧村 out of the program and says nothing of 新村, which the lake's row keeps in it
+        write(batch, "communities/program.csv", StandardCharsets.UTF_8, header + "530112010098,旧村社区,530112010000,否\n");
+        write(batch, "service_logs/later.csv", StandardCharsets.UTF_8, LOG_HEADER
+                + "SL-N1,XS2021001,530112010099,2022-03-05,技术指导,1\n"
+                + "SL-N2,XS2021001,530112010098,2022-03-05,技术指导,1\n");
+
+        RunReport report = ingest(batch);
+
+        assertThat(family(report, "communities")).isEqualTo(new Counts(1, 0, 1, 0, 0));
+        assertThat(family(report, "service_logs")).isEqualTo(new Counts(2, 1, 0, 0, 1));
+        assertThat(report.rejectionReasons()).singleElement().satisfies(reason -> {
+            assertThat(reason.ruleId()).isEqualTo("community.unknown");
+            assertThat(reason.exampleEn()).isEqualTo("Community \"530112010098\" is not in the program's set (give its 12-digit statistics code or its name)");
+        });
+    }
+
     private Path firstBatch(Path inbox)
             throws IOException
     {
