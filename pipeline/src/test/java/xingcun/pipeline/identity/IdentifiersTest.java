@@ -2,6 +2,8 @@ package xingcun.pipeline.identity;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class IdentifiersTest
@@ -70,6 +72,26 @@ class IdentifiersTest
         PersonalDataHasher otherLake = new PersonalDataHasher(new byte[] {1, 2, 3});
         assertThat(hasher.hash("张三")).isEqualTo(hasher.hash("张三")).hasSize(32).doesNotContain("张三");
         assertThat(hasher.hash("张三")).isNotEqualTo(hasher.hash("李四")).isNotEqualTo(otherLake.hash("张三"));
+    }
+
+    /** The lake's hashes are HMAC-SHA256 as javax.crypto.Mac computes it, for keys and values of every length around SHA-256's block. */
+    @Test
+    void personalDataHashesAreJavaxMacHmacSha256()
+            throws Exception
+    {
+        java.util.Random random = new java.util.Random(7);
+        for (int keyLength : new int[] {1, 3, 32, 63, 64, 65, 100}) {
+            byte[] key = new byte[keyLength];
+            random.nextBytes(key);
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+            PersonalDataHasher hasher = new PersonalDataHasher(key);
+            for (String value : java.util.List.of("", "13812345678", "张三", "530112198801011234", "x".repeat(55), "y".repeat(56), "z".repeat(64), "长".repeat(70))) {
+                String expected = java.util.HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)), 0, 16);
+                assertThat(hasher.hash(value)).as("key of %d bytes, value %s", keyLength, value).isEqualTo(expected);
+                assertThat(hasher.hash(value)).as("again").isEqualTo(expected);
+            }
+        }
     }
 
     /** One hasher serves every task of a Spark executor at once (it travels in a broadcast): hashes must not mix. */
