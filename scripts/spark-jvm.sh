@@ -122,8 +122,9 @@ spark_jvm_make_cache() {
 # main class). On JDK 25 it drops Java 17's --add-opens of a package JDK 25 no longer has, allows Spark's native
 # libraries and its use of sun.misc.Unsafe (each printed a warning on every run otherwise), and adds the cache,
 # made if missing (its path: spark_jvm_cache). The cache's name is a checksum of the JDK's release file, of these
-# options and of the training: another JDK build, heap or collector has a cache of its own (the JVM maps a cache only
-# for what it was made with). It is not made under JAVA_OPTS (a debugger's or recorder's options would run the training too),
+# options, of the training and of the class path: another JDK build, heap, collector or class path has a cache of its
+# own (the JVM maps a cache only for what it was made with, and says nothing when it cannot: a build of one module,
+# whose class path names the others' jars in ~/.m2, left the cache of the whole build unused, and an ingest 30 % slower). It is not made under JAVA_OPTS (a debugger's or recorder's options would run the training too),
 # nor for --help. An ingest on a cluster runs on the java on PATH, like its workers, unless XINGCUN_SPARK_JAVA
 # names one.
 spark_jvm_for_ingest() {
@@ -144,7 +145,7 @@ spark_jvm_for_ingest() {
       [ "$option" = "--add-opens=java.base/sun.security.action=ALL-UNNAMED" ] || spark_jvm+=("$option")
     done
     spark_jvm+=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
-    spark_jvm_cache="$home/cli/target/aot/ingest-$({ cat "$release"; printf '%s\n' "${spark_jvm[@]:1}" "${SPARK_JVM_TRAINING[@]}"; } | cksum | cut -d' ' -f1).aot"
+    spark_jvm_cache="$home/cli/target/aot/ingest-$({ cat "$release"; printf '%s\n' "${spark_jvm[@]:1}" "${SPARK_JVM_TRAINING[@]}" "$jar:$(cat "$classpath_file")"; } | cksum | cut -d' ' -f1).aot"
     for argument in "$@"; do
       case "$argument" in --help|-h) make=no ;; esac
     done

@@ -123,6 +123,12 @@ class SparkJvmScriptTest
         Files.writeString(java.getParent().getParent().resolve("release"), "JAVA_VERSION=\"25.0.4\"\n");
         assertThat(bash("XINGCUN_AOT=off spark_jvm_for_ingest ingest; echo \"$spark_jvm_cache\"", environment).strip()).isNotEqualTo(cache.toString());
         Files.writeString(java.getParent().getParent().resolve("release"), "JAVA_VERSION=\"25.0.3\"\n");
+        // another class path (a build of one module names the other modules' jars in ~/.m2): a cache of its own
+        Path classpath = folder.resolve("home/classpath.txt");
+        String built = Files.readString(classpath);
+        Files.writeString(classpath, built + ":" + folder.resolve("home/other.jar"));
+        assertThat(bash("XINGCUN_AOT=off spark_jvm_for_ingest ingest; echo \"$spark_jvm_cache\"", environment).strip()).isNotEqualTo(cache.toString());
+        Files.writeString(classpath, built);
 
         // a rebuilt jar is newer than the cache: the launcher makes it again (here the fake java fails, so it is not used)
         Files.setLastModifiedTime(folder.resolve("home/cli.jar"), FileTime.from(Instant.now().plusSeconds(120)));
