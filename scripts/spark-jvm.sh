@@ -122,9 +122,10 @@ spark_jvm_make_cache() {
 # main class). On JDK 25 it drops Java 17's --add-opens of a package JDK 25 no longer has, allows Spark's native
 # libraries and its use of sun.misc.Unsafe (each printed a warning on every run otherwise), and adds the cache,
 # made if missing (its path: spark_jvm_cache). The cache's name is a checksum of the JDK's release file, of these
-# options, of the training and of the class path: another JDK build, heap, collector or class path has a cache of its
-# own (the JVM maps a cache only for what it was made with, and says nothing when it cannot: a build of one module,
-# whose class path names the others' jars in ~/.m2, left the cache of the whole build unused, and an ingest 30 % slower). It is not made under JAVA_OPTS (a debugger's or recorder's options would run the training too),
+# options, of the training and of the class path: another JDK build, heap, collector or class path is given a cache
+# made for it (the JVM maps a cache only for what it was made with, and says nothing when it cannot: a build of one
+# module, whose class path names the others' jars in ~/.m2, left the whole build's cache unused and an ingest 30 %
+# slower). Only the newest cache is kept. It is not made under JAVA_OPTS (a debugger's or recorder's options would run the training too),
 # nor for --help. An ingest on a cluster runs on the java on PATH, like its workers, unless XINGCUN_SPARK_JAVA
 # names one.
 spark_jvm_for_ingest() {

@@ -91,7 +91,7 @@ public final class HeadlessChromium
         Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
         try {
             if (!process.waitFor(ATTEMPT_SECONDS, TimeUnit.SECONDS)) {
-                List<String> lines = Files.readAllLines(stderr, StandardCharsets.UTF_8);
+                List<String> lines = new String(Files.readAllBytes(stderr), StandardCharsets.UTF_8).lines().toList(); // a log need not be valid UTF-8
                 return new Attempt(null, lines.subList(Math.max(0, lines.size() - 3), lines.size()));
             }
             return new Attempt(new Result(Files.readString(stdout, StandardCharsets.UTF_8), Files.readString(stderr, StandardCharsets.UTF_8)), List.of());

@@ -33,7 +33,8 @@ import static xingcun.pipeline.contract.ValueKind.TRAINING_REFERENCE;
 /**
  * The record families of the data contract: what a file of each may hold (columns and their Chinese aliases)
  * and what the lake stores for it (typed columns, personal data masked or hashed, money in yuan).
- * Families are listed in the order a run loads them, so that references (talent_id, training_id) resolve.
+ * Families are listed in an order a run can load them in, so that references (talent_id, training_id) resolve; a
+ * run starts each once the families it names are staged (LoadOrder, in the ingest).
  */
 public enum Family
 {

@@ -30,6 +30,9 @@ public final class PersonalDataHasher
     public PersonalDataHasher(byte[] key)
     {
         this.key = requireNonNull(key, "key is null").clone();
+        if (key.length == 0) {
+            throw new IllegalArgumentException("The personal-data key is empty"); // as javax.crypto's key spec refuses it
+        }
     }
 
     private void readObject(java.io.ObjectInputStream in)

@@ -11,7 +11,6 @@ import xingcun.pipeline.contract.Family;
 import xingcun.pipeline.lake.Lake;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +36,7 @@ final class CommittedCommunities
         }
         Path staged = lake.resolve(Lake.STAGING + "/" + runId + "/" + Family.COMMUNITIES.folder());
         if (fileSystem.exists(staged)) {
+            // the table has no partition folders: its staged files are the folder's own
             for (FileStatus file : fileSystem.listStatus(staged, path -> path.getName().endsWith(".parquet"))) {
                 readInto(fileSystem, file.getPath(), byCode); // a staged row replaces the lake's row of its code
             }

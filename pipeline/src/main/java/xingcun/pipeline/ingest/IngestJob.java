@@ -35,6 +35,7 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One ingest run: reads every file of an inbox, stages each family's accepted and rejected rows, and commits
@@ -49,6 +50,8 @@ public final class IngestJob
      * its own (its driver's part, its commit) and holds a few families' driver state at a time.
      */
     private static final int CONCURRENT_FAMILIES = 3;
+    /** Seconds a failed run waits for its other families' threads once their Spark jobs are cancelled. */
+    private static final int FAMILIES_STOP_SECONDS = 60;
     /** The Spark property naming the pool a thread's jobs run in: each family's its own, shared fairly. */
     private static final String SCHEDULER_POOL = "spark.scheduler.pool";
 
@@ -165,6 +168,22 @@ public final class IngestJob
         }
         finally {
             executor.shutdownNow();
+            awaitFamilies(executor);
+        }
+    }
+
+    /**
+     * Waits for the family threads to end (at once after a run that staged every family): a failed run's other families
+     * should not write into the staging folder the run removes next. Past the wait the run's own failure is reported
+     * all the same; what a family writes later is removed by the next run.
+     */
+    private static void awaitFamilies(ExecutorService executor)
+    {
+        try {
+            executor.awaitTermination(FAMILIES_STOP_SECONDS, TimeUnit.SECONDS);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -33,15 +33,27 @@ final class LoadOrder
         this.present = waiting.isEmpty() ? EnumSet.noneOf(Family.class) : EnumSet.copyOf(waiting);
     }
 
-    /** The order of the families that have files, from their inbox bytes. */
+    /**
+     * The order of the families that have files, from their inbox bytes: by how many families of the inbox stand
+     * before them in a chain of references (so this is also an order they can start in, one after another, which the
+     * read-ahead reads their files in), then those others wait for, then the biggest.
+     */
     static LoadOrder of(Map<Family, Long> inboxBytes)
     {
-        Comparator<Family> othersWaitFirst = Comparator.comparing((Family family) -> !namedByAnother(family));
+        Set<Family> present = inboxBytes.isEmpty() ? EnumSet.noneOf(Family.class) : EnumSet.copyOf(inboxBytes.keySet());
         List<Family> families = inboxBytes.keySet().stream()
-                .sorted(othersWaitFirst.thenComparing(Comparator.comparingLong((Family family) -> inboxBytes.get(family)).reversed())
+                .sorted(Comparator.comparingInt((Family family) -> depth(family, present))
+                        .thenComparing((Family family) -> !namedByAnother(family))
+                        .thenComparing(Comparator.comparingLong((Family family) -> inboxBytes.get(family)).reversed())
                         .thenComparing(Comparator.naturalOrder()))
                 .toList();
         return new LoadOrder(families);
+    }
+
+    /** The longest chain of families of the inbox that must be staged before this one. */
+    private static int depth(Family family, Set<Family> present)
+    {
+        return prerequisites(family).stream().filter(present::contains).mapToInt(before -> depth(before, present) + 1).max().orElse(0);
     }
 
     /** The families the rows of {@code family} are checked against: they are staged first, when the inbox has them. */
@@ -62,7 +74,7 @@ final class LoadOrder
         return prerequisites;
     }
 
-    /** Every family in the order they would start one after another: the read-ahead reads their files in it. */
+    /** Every family in an order they can start in one after another: the read-ahead reads their files in it. */
     List<Family> families()
     {
         return List.copyOf(waiting);

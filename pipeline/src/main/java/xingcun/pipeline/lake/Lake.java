@@ -267,9 +267,16 @@ public final class Lake
                 }
                 fileSystem.rename(temporary, keyPath);
             }
+            byte[] key;
             try (InputStream stream = fileSystem.open(keyPath)) {
-                return stream.readAllBytes();
+                key = stream.readAllBytes();
             }
+            if (key.length == 0) {
+                // an empty key would hash every phone and ID number with a key anyone knows
+                throw new PipelineException(PipelineErrorCode.RUN_FAILED, "The personal-data key " + keyPath + " is empty: restore it from a backup of the lake"
+                        + " (a new key would hash the same phone differently from the lake's rows)");
+            }
+            return key;
         }
         catch (IOException e) {
             throw new PipelineException(PipelineErrorCode.RUN_FAILED, "Cannot read the personal-data key of lake " + root + ": " + e.getMessage(), e);

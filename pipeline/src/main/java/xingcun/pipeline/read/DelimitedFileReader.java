@@ -146,6 +146,11 @@ final class DelimitedFileReader
                 throws IOException
         {
             BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(java.nio.file.Path.of(path)), Charset.forName(charsetName)), 1 << 16);
+            // a task cancelled or failed before the file's end closes it too (closing twice does nothing)
+            org.apache.spark.TaskContext task = org.apache.spark.TaskContext.get();
+            if (task != null) {
+                task.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) context -> closeQuietly(reader));
+            }
             reader.readLine(); // the header, read by the driver
             return new Iterator<>()
             {
@@ -186,6 +191,16 @@ final class DelimitedFileReader
                     return current;
                 }
             };
+        }
+
+        private static void closeQuietly(BufferedReader reader)
+        {
+            try {
+                reader.close();
+            }
+            catch (IOException ignored) {
+                // the task is over: nothing is read from it any more
+            }
         }
 
         /** A line of nothing but delimiters, quotes and spaces (Excel's empty rows ",,,,"). */

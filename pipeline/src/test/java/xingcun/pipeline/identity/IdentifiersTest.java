@@ -94,6 +94,29 @@ class IdentifiersTest
         }
     }
 
+    @Test
+    void anEmptyKeyIsRefused()
+    {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PersonalDataHasher(new byte[0]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("The personal-data key is empty");
+    }
+
+    /** The hasher travels to the executors in a Spark broadcast: a copy hashes as the original does. */
+    @Test
+    void aSerializedHasherHashesTheSame()
+            throws Exception
+    {
+        PersonalDataHasher hasher = new PersonalDataHasher(new byte[] {4, 5, 6, 7});
+        String before = hasher.hash("13812345678");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(hasher);
+        }
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            assertThat(((PersonalDataHasher) in.readObject()).hash("13812345678")).isEqualTo(before);
+        }
+    }
+
     /** One hasher serves every task of a Spark executor at once (it travels in a broadcast): hashes must not mix. */
     @Test
     void personalDataHashesAreRightFromManyThreadsAtOnce()

@@ -235,6 +235,19 @@ class LakeLifecycleTest
         });
     }
 
+    @Test
+    void anEmptyPersonalDataKeyStopsTheRunWithTheFix()
+            throws IOException
+    {
+        Path inbox = firstBatch(folder.resolve("inbox"));
+        ingest(inbox);
+        Files.write(folder.resolve(LAKE).resolve("_keys/personal-data.key"), new byte[0]);
+
+        assertThatThrownBy(() -> ingest(inbox)).isInstanceOf(PipelineException.class)
+                .hasMessageStartingWith("The personal-data key ")
+                .hasMessageEndingWith("personal-data.key is empty: restore it from a backup of the lake (a new key would hash the same phone differently from the lake's rows)");
+    }
+
     private Path firstBatch(Path inbox)
             throws IOException
     {

@@ -58,6 +58,17 @@ class LoadOrderTest
     }
 
     @Test
+    void theFilesAreReadAheadInAnOrderTheFamiliesCanStartInNotByTheirSizeAlone()
+    {
+        // a province's communities are smaller than its talent roster, which is smaller than its trainings
+        LoadOrder order = LoadOrder.of(Map.of(Family.COMMUNITIES, 364_000L, Family.TALENTS, 936_000L, Family.TRAININGS, 11_000_000L,
+                Family.TRAINING_ATTENDANCE, 218_000_000L, Family.SERVICE_LOGS, 96_000_000L, Family.YOUTH_TALENTS, 2_900_000L));
+
+        assertThat(order.families()).startsWith(Family.COMMUNITIES, Family.TALENTS).endsWith(Family.TRAINING_ATTENDANCE);
+        assertThat(order.families().indexOf(Family.TRAININGS)).isLessThan(order.families().indexOf(Family.SERVICE_LOGS));
+    }
+
+    @Test
     void aFamilyWaitsOnlyForTheFamiliesItNamesThatTheInboxHas()
     {
         LoadOrder order = LoadOrder.of(Map.of(Family.TRAINING_ATTENDANCE, 10L, Family.SERVICE_LOGS, 20L));
