@@ -355,7 +355,13 @@ final class FamilyIngest
 
     private static long inputBytes(List<FileRead> reads)
     {
-        return reads.stream().mapToLong(read -> sizeOf(read.file())).reduce(0L, (left, right) -> left > Long.MAX_VALUE - right ? Long.MAX_VALUE : left + right);
+        return bytesOf(reads.stream().map(FileRead::file).toList());
+    }
+
+    /** The files' bytes together; a file whose size cannot be read counts as the most there can be. */
+    static long bytesOf(List<InboxFile> files)
+    {
+        return files.stream().mapToLong(FamilyIngest::sizeOf).reduce(0L, (left, right) -> left > Long.MAX_VALUE - right ? Long.MAX_VALUE : left + right);
     }
 
     /**

@@ -83,7 +83,11 @@ public final class IngestJob
             Set<String> trainingIds = !inbox.filesOf(Family.TRAININGS).isEmpty() || !inbox.filesOf(Family.TRAINING_ATTENDANCE).isEmpty()
                     ? FamilyIngest.ids(LakeTables.read(spark, lake, Family.TRAININGS), "training_id") : new java.util.HashSet<>();
             Map<Family, Long> inboxBytes = new EnumMap<>(Family.class);
-            inbox.files().forEach(file -> inboxBytes.merge(file.family(), sizeOf(file), Long::sum));
+            for (Family family : Family.values()) {
+                if (!inbox.filesOf(family).isEmpty()) {
+                    inboxBytes.put(family, FamilyIngest.bytesOf(inbox.filesOf(family)));
+                }
+            }
             LoadOrder loadOrder = LoadOrder.of(inboxBytes);
             readAhead = new FilesReadAhead(spark, inbox, loadOrder.families());
             Map<Family, StagedFamily> staged = stageInLoadOrder(spark, lake, runId, inbox, loadOrder, readAhead,
@@ -206,16 +210,6 @@ public final class IngestJob
         }
         finally {
             spark.sparkContext().setLocalProperty(SCHEDULER_POOL, null);
-        }
-    }
-
-    private static long sizeOf(InboxFile file)
-    {
-        try {
-            return java.nio.file.Files.size(file.path());
-        }
-        catch (IOException e) {
-            return 0; // its family starts in its place all the same; its reader names the problem
         }
     }
 

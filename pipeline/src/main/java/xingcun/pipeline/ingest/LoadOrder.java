@@ -27,10 +27,10 @@ final class LoadOrder
     private final List<Family> waiting;
     private final Set<Family> present;
 
-    private LoadOrder(List<Family> waiting)
+    private LoadOrder(List<Family> waiting, Set<Family> present)
     {
         this.waiting = new java.util.ArrayList<>(waiting);
-        this.present = waiting.isEmpty() ? EnumSet.noneOf(Family.class) : EnumSet.copyOf(waiting);
+        this.present = present;
     }
 
     /**
@@ -47,7 +47,7 @@ final class LoadOrder
                         .thenComparing(Comparator.comparingLong((Family family) -> inboxBytes.get(family)).reversed())
                         .thenComparing(Comparator.naturalOrder()))
                 .toList();
-        return new LoadOrder(families);
+        return new LoadOrder(families, present);
     }
 
     /** The longest chain of families of the inbox that must be staged before this one. */
