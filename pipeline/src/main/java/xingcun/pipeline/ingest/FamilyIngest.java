@@ -107,9 +107,10 @@ final class FamilyIngest
         JavaSparkContext sparkContext = JavaSparkContext.fromSparkContext(spark.sparkContext());
         // the biggest file first: Spark starts a stage's tasks in the order of their partitions, so the last to start
         // are the shortest and the cores finish together (the rows carry their file's order, not their partition's)
-        List<JavaRDD<RawRecord>> files = reads.stream().filter(read -> read.rows().isPresent())
-                .sorted(java.util.Comparator.comparingLong((FileRead read) -> sizeOf(read.file())).reversed())
-                .map(read -> read.rows().get()).toList();
+        List<FileRead> biggestFirst = reads.stream().filter(read -> read.rows().isPresent())
+                .sorted(java.util.Comparator.comparingLong((FileRead read) -> sizeOf(read.file())).reversed()).toList();
+        List<JavaRDD<RawRecord>> files = biggestFirst.stream().map(read -> read.rows().get()).toList();
+        long[] bytesOfPartition = biggestFirst.stream().mapToLong(read -> sizeOf(read.file())).toArray();
         JavaRDD<RawRecord> raw = files.isEmpty() ? sparkContext.emptyRDD() : sparkContext.union(files.toArray(JavaRDD[]::new));
         Broadcast<RecordValidator> validator = sparkContext.broadcast(new RecordValidator(family, context));
         try {
@@ -118,7 +119,7 @@ final class FamilyIngest
             // written in the pass that validates it (most first loads); otherwise, or past the listing limits, that
             // pass's output is removed and the cached passes stage the family
             if (Boolean.parseBoolean(spark.conf().get(ONE_PASS, "true")) && lake.currentFiles(family.folder()).isEmpty()) {
-                Optional<StagedFamily> staged = ingestInOnePass(family, reads, raw, validator, knownIds, inputBytes);
+                Optional<StagedFamily> staged = ingestInOnePass(family, reads, raw, bytesOfPartition, validator, knownIds, inputBytes);
                 if (staged.isPresent()) {
                     return staged.get();
                 }
@@ -138,7 +139,7 @@ final class FamilyIngest
      * what the tasks learnt. Empty, with nothing staged, when two files hold a key (their rows are judged together,
      * by the cached passes) or the repeats or rejected rows are more than a run lists.
      */
-    private Optional<StagedFamily> ingestInOnePass(Family family, List<FileRead> reads, JavaRDD<RawRecord> raw, Broadcast<RecordValidator> validator,
+    private Optional<StagedFamily> ingestInOnePass(Family family, List<FileRead> reads, JavaRDD<RawRecord> raw, long[] bytesOfPartition, Broadcast<RecordValidator> validator,
             Optional<KnownIds> knownIds, long inputBytes)
     {
         Column recordKey = ValidationTransform.recordKey(family); // first: it refuses a key column that is not text
@@ -150,13 +151,16 @@ final class FamilyIngest
         CollectionAccumulator<OnePassWrite.FilePart> parts = spark.sparkContext().collectionAccumulator();
         // each file's share of the rejected rows a run lists, so that the driver receives at most about the limit
         int rejectedPerFile = (int) Math.max(1, limit / Math.max(1, reads.stream().filter(read -> read.rows().isPresent()).count()));
-        RDD<InternalRow> keptRows = OnePassWrite.keptRows(validated.queryExecution().toRdd(), schema, columns, rejectedPerFile,
-                Long.parseLong(spark.conf().get(MAX_HELD_BYTES, Long.toString(executorHeapBytes() / 8))), parts);
+        int writeTasks = writeTasks(inputBytes, reads);
+        // whole files merged into the write tasks here (a task's files one after another: each holds its own rows until
+        // its end), so that the writer's merge below has nothing left to merge
+        RDD<InternalRow> keptRows = FilesIntoWriteTasks.merge(OnePassWrite.keptRows(validated.queryExecution().toRdd(), schema, columns, rejectedPerFile,
+                Long.parseLong(spark.conf().get(MAX_HELD_BYTES, Long.toString(executorHeapBytes() / 8))), parts), bytesOfPartition, writeTasks);
         Dataset<Row> winners = rowsOf(keptRows, schema)
                 .withColumn(RECORD_KEY, recordKey)
                 .withColumn(RawRecords.SOURCE_FILE, ValidationTransform.sourceFile(fileNames(reads)));
         org.apache.hadoop.fs.Path folder = lake.resolve(Lake.STAGING + "/" + runId + "/" + family.folder());
-        write(family, LakeTables.toLakeRows(family, winners, runId), folder.toString(), writeTasks(inputBytes, reads));
+        write(family, LakeTables.toLakeRows(family, winners, runId), folder.toString(), writeTasks);
         OnePassWrite.Learnt learnt = OnePassWrite.Learnt.of(parts.value(), schema);
         FamilyTally tally = learnt.tally();
         Optional<long[]> acrossFiles = tally.candidateKeyHashes(JavaSparkContext.fromSparkContext(spark.sparkContext()), Optional.empty(), limit);
@@ -367,7 +371,8 @@ final class FamilyIngest
     /**
      * Tasks that write a family's rows: one for a small family or a day's batch, one for each 32 MB of inbox for a big
      * one, up to one a file or one a core, whichever is more. Rows read from the files (one partition a file) are
-     * merged without a shuffle, biggest file first, and Spark gives the tasks to the cores as they free up: writing a
+     * merged without a shuffle, whole files into tasks of about equal bytes ({@link FilesIntoWriteTasks} in one pass),
+     * biggest first, and Spark gives the tasks to the cores as they free up: writing a
      * province's 3 million attendance rows in one task left a core idle for the last 15 s, in two tasks of six months
      * each (one a core) for the last 2 s. Rows after a shuffle (a run classified whole, lake files rewritten) keep a
      * task a core at least.
