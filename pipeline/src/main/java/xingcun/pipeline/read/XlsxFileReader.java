@@ -1,27 +1,19 @@
 package xingcun.pipeline.read;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import xingcun.pipeline.validate.Rule;
 
-import java.io.IOException;
-import java.math.BigDecimal;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.ObjIntConsumer;
 
 /**
  * Reads every sheet of an .xlsx workbook whose header row carries the family's required columns (POI, on the
  * driver: no Excel data source exists for Spark 4). Numeric cells holding codes are read as exact digit strings,
- * date cells as ISO dates.
+ * date cells as ISO dates. An .xlsx is streamed ({@link WorkbookStream}); anything else under that name goes to POI's
+ * workbook model ({@link WorkbookModel}), which reads an old .xls too and names what is wrong with the rest.
  */
 final class XlsxFileReader
 {
@@ -29,102 +21,94 @@ final class XlsxFileReader
 
     static FileRead read(SparkSession spark, InboxFile file)
     {
-        List<RawRecord> rows = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
-        Optional<String> firstMissing = Optional.empty();
-        long skippedSheetRows = 0;
-        boolean anySheetRead = false;
-        try (Workbook workbook = WorkbookFactory.create(file.path().toFile(), null, true)) {
-            for (int index = 0; index < workbook.getNumberOfSheets(); index++) {
-                Sheet sheet = workbook.getSheetAt(index);
-                int headerRow = firstNonEmptyRow(sheet);
-                if (headerRow < 0) {
-                    notes.add("sheet " + sheet.getSheetName() + " skipped: empty");
-                    continue;
-                }
-                HeaderLayout layout = HeaderLayout.of(file.family(), cells(sheet, headerRow));
-                Optional<String> missing = layout.missingRequiredColumn(file.family());
-                if (missing.isPresent()) {
-                    notes.add("sheet " + sheet.getSheetName() + " skipped: no " + missing.get() + " column");
-                    firstMissing = firstMissing.or(() -> missing);
-                    skippedSheetRows += forEachDataRow(sheet, headerRow, (cells, rowIndex) -> {});
-                    continue;
-                }
-                // rows of a second data sheet are located as file.xlsx#sheet: row numbers restart on every sheet
-                String sheetName = anySheetRead ? sheet.getSheetName() : "";
-                anySheetRead = true;
-                forEachDataRow(sheet, headerRow, (cells, rowIndex) -> rows.add(RawRecord.ofSheet(file.name(), sheetName, rowIndex + 1L, file.order(), layout, cells)));
+        SheetsOfFamily sheets = new SheetsOfFamily(file);
+        try {
+            if (FileMagic.valueOf(file.path().toFile()) == FileMagic.OOXML) {
+                WorkbookStream.read(file.path(), sheets);
             }
+            else {
+                WorkbookModel.read(file.path(), sheets);
+            }
+            sheets.sheetEnded();
         }
-        catch (IOException | RuntimeException e) {
+        catch (Exception e) { // what POI throws for a damaged workbook ranges from zip and XML errors to its own
             String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
             return FileRead.unreadable(file, Rule.FILE_UNREADABLE_XLSX.reject("", "", detail), 0);
         }
-        if (!anySheetRead) {
-            return FileRead.unreadable(file, Rule.FILE_MISSING_COLUMN.reject(firstMissing.orElse("?"), "", ""), skippedSheetRows);
+        if (!sheets.anySheetRead) {
+            return FileRead.unreadable(file, Rule.FILE_MISSING_COLUMN.reject(sheets.firstMissing.orElse("?"), "", ""), sheets.skippedSheetRows);
         }
         // a workbook is read on the driver (POI needs the whole file): its rows go to Spark as one partition
-        return FileRead.rows(file, JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, 1), notes);
-    }
-
-    private static int firstNonEmptyRow(Sheet sheet)
-    {
-        for (int rowIndex = sheet.getFirstRowNum(); rowIndex <= sheet.getLastRowNum(); rowIndex++) {
-            if (cells(sheet, rowIndex).stream().anyMatch(cell -> !cell.isBlank())) {
-                return rowIndex;
-            }
-        }
-        return -1;
+        return FileRead.rows(file, JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(sheets.records, 1), sheets.notes);
     }
 
     /**
-     * Hands each row below the header with a cell that is not blank to {@code action}, with its 0-based index; returns
-     * how many it handed. Each row's cells are read once: reading a cell's text is most of a workbook's cost.
+     * A workbook's rows as the family's raw records: in each sheet, the first row with a cell that is not blank is the
+     * header; a sheet whose header lacks a required column is skipped (its rows counted), as is an empty one, with a
+     * note; below the header, each row with a cell that is not blank is a record.
      */
-    private static long forEachDataRow(Sheet sheet, int headerRow, ObjIntConsumer<List<String>> action)
+    private static final class SheetsOfFamily implements WorkbookRows
     {
-        long count = 0;
-        for (int rowIndex = headerRow + 1; rowIndex <= sheet.getLastRowNum(); rowIndex++) {
-            List<String> cells = cells(sheet, rowIndex);
-            if (cells.stream().anyMatch(cell -> !cell.isBlank())) {
-                action.accept(cells, rowIndex);
-                count++;
+        private final InboxFile file;
+        private final List<RawRecord> records = new ArrayList<>();
+        private final List<String> notes = new ArrayList<>();
+        private Optional<String> firstMissing = Optional.empty();
+        private long skippedSheetRows;
+        private boolean anySheetRead;
+        private String sheetName;
+        private HeaderLayout layout; // null until the sheet's header row
+        private boolean skipped;
+        private String sheetOfRecords;
+
+        SheetsOfFamily(InboxFile file)
+        {
+            this.file = file;
+        }
+
+        @Override
+        public void sheet(String name)
+        {
+            sheetEnded();
+            sheetName = name;
+            layout = null;
+            skipped = false;
+        }
+
+        /** The current sheet has no more rows. */
+        void sheetEnded()
+        {
+            if (sheetName != null && layout == null) {
+                notes.add("sheet " + sheetName + " skipped: empty");
             }
+            sheetName = null;
         }
-        return count;
-    }
 
-    private static List<String> cells(Sheet sheet, int rowIndex)
-    {
-        org.apache.poi.ss.usermodel.Row row = sheet.getRow(rowIndex);
-        List<String> cells = new ArrayList<>();
-        if (row == null) {
-            return cells;
-        }
-        for (int column = 0; column < Math.max(0, row.getLastCellNum()); column++) {
-            cells.add(text(row.getCell(column)));
-        }
-        return cells;
-    }
-
-    private static String text(Cell cell)
-    {
-        if (cell == null) {
-            return "";
-        }
-        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-        return switch (type) {
-            case STRING -> cell.getStringCellValue();
-            case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());
-            case NUMERIC -> {
-                if (DateUtil.isCellDateFormatted(cell)) {
-                    LocalDateTime dateTime = cell.getLocalDateTimeCellValue();
-                    yield dateTime.toLocalDate().toString();
+        @Override
+        public void row(int rowIndex, List<String> cells)
+        {
+            if (cells.stream().allMatch(String::isBlank)) {
+                return;
+            }
+            if (layout == null) {
+                layout = HeaderLayout.of(file.family(), cells);
+                Optional<String> missing = layout.missingRequiredColumn(file.family());
+                skipped = missing.isPresent();
+                if (skipped) {
+                    notes.add("sheet " + sheetName + " skipped: no " + missing.get() + " column");
+                    firstMissing = firstMissing.or(() -> missing);
                 }
-                // exact digits: 530112008003 must not become 5.30112008003E11
-                yield BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
+                else {
+                    // rows of a second data sheet are located as file.xlsx#sheet: row numbers restart on every sheet
+                    sheetOfRecords = anySheetRead ? sheetName : "";
+                    anySheetRead = true;
+                }
             }
-            default -> "";
-        };
+            else if (skipped) {
+                skippedSheetRows++;
+            }
+            else {
+                records.add(RawRecord.ofSheet(file.name(), sheetOfRecords, rowIndex + 1L, file.order(), layout, cells));
+            }
+        }
     }
 }

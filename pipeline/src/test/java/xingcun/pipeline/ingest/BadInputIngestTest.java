@@ -78,6 +78,7 @@ class BadInputIngestTest
                 new TestInboxes.Sheet("一期", List.of(projectHeader, List.of("P-2", "草莓冷库", "530112008003", "引进项目", "已落地"))),
                 new TestInboxes.Sheet("二期", List.of(projectHeader, List.of("P-3", "草莓烘干", "530112008003", "引进项目", "已落地"),
                         List.of("P-4", "草莓捐赠", "530112008003", "捐赠项目", "已落地"))));
+        TestInboxes.xls(inbox, "projects/20_old_excel_saved_as_xlsx.xlsx", List.of(projectHeader, List.of("P-5", "草莓酒", 530112008003L, "引进项目", "已落地")));
         write(inbox, "communities/program.csv", StandardCharsets.UTF_8, "社区代码,社区名称,所属街道代码,是否纳入项目\n"
                 + "530112010099,新村社区,530112010000,是\n530112009001,海门社区,,否\n5301120100,短代码社区,,是\n");
         write(inbox, "service_logs/15_program_communities.csv", StandardCharsets.UTF_8, "日志编号,人才编号,服务社区,服务日期,服务类型\n"
@@ -234,6 +235,15 @@ class BadInputIngestTest
         assertThat((String) project.getAs("community_code")).isEqualTo("530112008003");
         assertThat((Double) project.getAs("funds_in_place_yuan")).isEqualTo(45_000.0);
         assertThat((String) project.getAs("source_file")).isEqualTo("projects/14_codes_as_numbers.xlsx");
+        assertThat((Long) project.getAs("source_row")).isEqualTo(2L);
+    }
+
+    @Test
+    void anOldExcelWorkbookSavedUnderXlsxIsReadAsWell()
+    {
+        assertThat(file("projects/20_old_excel_saved_as_xlsx.xlsx").counts()).isEqualTo(new Counts(1, 1, 0, 0, 0));
+        Row project = LakeTables.read(spark, lake, Family.PROJECTS).filter(col("project_id").equalTo("P-5")).collectAsList().get(0);
+        assertThat((String) project.getAs("community_code")).isEqualTo("530112008003");
         assertThat((Long) project.getAs("source_row")).isEqualTo(2L);
     }
 

@@ -1,7 +1,8 @@
 package xingcun.pipeline.ingest;
 
-import org.apache.poi.xssf.usermodel.XSSFRow;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import java.io.IOException;
@@ -66,13 +67,26 @@ final class TestInboxes
     static Path xlsx(Path inbox, String relative, Sheet... sheets)
             throws IOException
     {
+        return workbook(new XSSFWorkbook(), inbox, relative, sheets);
+    }
+
+    /** An old Excel 97-2003 workbook (.xls) of the rows given, saved under the name given (say, as .xlsx). */
+    static Path xls(Path inbox, String relative, List<List<Object>> rows)
+            throws IOException
+    {
+        return workbook(new HSSFWorkbook(), inbox, relative, new Sheet("Sheet1", rows));
+    }
+
+    private static Path workbook(Workbook workbook, Path inbox, String relative, Sheet... sheets)
+            throws IOException
+    {
         Path file = inbox.resolve(relative);
         Files.createDirectories(file.getParent());
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream stream = Files.newOutputStream(file)) {
+        try (workbook; OutputStream stream = Files.newOutputStream(file)) {
             for (Sheet rows : sheets) {
-                XSSFSheet sheet = workbook.createSheet(rows.name());
+                org.apache.poi.ss.usermodel.Sheet sheet = workbook.createSheet(rows.name());
                 for (int r = 0; r < rows.rows().size(); r++) {
-                    XSSFRow row = sheet.createRow(r);
+                    Row row = sheet.createRow(r);
                     for (int c = 0; c < rows.rows().get(r).size(); c++) {
                         Object value = rows.rows().get(r).get(c);
                         if (value instanceof Number number) {
