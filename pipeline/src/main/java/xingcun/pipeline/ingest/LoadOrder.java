@@ -26,11 +26,14 @@ final class LoadOrder
 {
     private final List<Family> waiting;
     private final Set<Family> present;
+    /** Of the families ready at once, which starts first. */
+    private final Comparator<Family> startOrder;
 
-    private LoadOrder(List<Family> waiting, Set<Family> present)
+    private LoadOrder(List<Family> waiting, Set<Family> present, Comparator<Family> startOrder)
     {
         this.waiting = new java.util.ArrayList<>(waiting);
         this.present = present;
+        this.startOrder = startOrder;
     }
 
     /**
@@ -41,13 +44,13 @@ final class LoadOrder
     static LoadOrder of(Map<Family, Long> inboxBytes)
     {
         Set<Family> present = inboxBytes.isEmpty() ? EnumSet.noneOf(Family.class) : EnumSet.copyOf(inboxBytes.keySet());
+        Comparator<Family> startOrder = Comparator.comparing((Family family) -> !namedByAnother(family))
+                .thenComparing(Comparator.comparingLong((Family family) -> inboxBytes.get(family)).reversed())
+                .thenComparing(Comparator.naturalOrder());
         List<Family> families = inboxBytes.keySet().stream()
-                .sorted(Comparator.comparingInt((Family family) -> depth(family, present))
-                        .thenComparing((Family family) -> !namedByAnother(family))
-                        .thenComparing(Comparator.comparingLong((Family family) -> inboxBytes.get(family)).reversed())
-                        .thenComparing(Comparator.naturalOrder()))
+                .sorted(Comparator.comparingInt((Family family) -> depth(family, present)).thenComparing(startOrder))
                 .toList();
-        return new LoadOrder(families, present);
+        return new LoadOrder(families, present, startOrder);
     }
 
     /** The longest chain of families of the inbox that must be staged before this one. */
@@ -87,17 +90,17 @@ final class LoadOrder
 
     /**
      * The next family to start, now that {@code staged} are staged, taken off the waiting list; empty when every
-     * waiting family still needs one that is not staged yet.
+     * waiting family still needs one that is not staged yet. Of the families ready, not the first in
+     * {@link #families()}: the attendance, ready when the trainings are staged, starts before a small family that
+     * was ready long before (it waited for a free place), since the attendance is the last to end.
      */
     Optional<Family> takeReady(Set<Family> staged)
     {
-        for (Family family : waiting) {
-            if (prerequisites(family).stream().filter(present::contains).allMatch(staged::contains)) {
-                waiting.remove(family);
-                return Optional.of(family);
-            }
-        }
-        return Optional.empty();
+        Optional<Family> next = waiting.stream()
+                .filter(family -> prerequisites(family).stream().filter(present::contains).allMatch(staged::contains))
+                .min(startOrder);
+        next.ifPresent(waiting::remove);
+        return next;
     }
 
     private static boolean namedByAnother(Family family)

@@ -69,6 +69,24 @@ class LoadOrderTest
     }
 
     @Test
+    void ofTheFamiliesReadyTheBiggestStartsFirstEvenWhenItBecameReadyLast()
+    {
+        LoadOrder order = LoadOrder.of(Map.of(Family.COMMUNITIES, 364_000L, Family.TALENTS, 936_000L, Family.TRAININGS, 11_000_000L,
+                Family.TRAINING_ATTENDANCE, 218_000_000L, Family.PROJECTS, 300_000L));
+        assertThat(order.families()).as("the read-ahead's order: one they can start in").endsWith(Family.PROJECTS, Family.TRAINING_ATTENDANCE);
+
+        assertThat(order.takeReady(Set.of())).contains(Family.COMMUNITIES);
+        Set<Family> staged = EnumSet.of(Family.COMMUNITIES);
+        assertThat(order.takeReady(staged)).contains(Family.TALENTS);
+        staged.add(Family.TALENTS);
+        assertThat(order.takeReady(staged)).as("the trainings: the attendance waits for them").contains(Family.TRAININGS);
+        // the projects were ready, but no place was free until the trainings were staged
+        staged.add(Family.TRAININGS);
+
+        assertThat(takeAllReady(order, staged)).containsExactly(Family.TRAINING_ATTENDANCE, Family.PROJECTS);
+    }
+
+    @Test
     void aFamilyWaitsOnlyForTheFamiliesItNamesThatTheInboxHas()
     {
         LoadOrder order = LoadOrder.of(Map.of(Family.TRAINING_ATTENDANCE, 10L, Family.SERVICE_LOGS, 20L));
