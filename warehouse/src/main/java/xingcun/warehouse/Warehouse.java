@@ -359,7 +359,9 @@ public final class Warehouse
         }
         // paths come from the lake's own snapshot, not from a user; quotes are doubled all the same
         String list = files.stream().map(file -> "'" + file.toString().replace("'", "''") + "'").collect(Collectors.joining(", "));
-        return "select * from read_parquet([" + list + "], hive_partitioning = true, union_by_name = true)";
+        // files of lakes written before 2026-11-30 also hold each row's key (record_key), which the ingest now makes from
+        // the key columns when it needs it: left out, whichever files hold it, so a source's columns are its shape's
+        return "select columns(lambda c: c <> 'record_key') from read_parquet([" + list + "], hive_partitioning = true, union_by_name = true)";
     }
 
     private void loadDivisions()

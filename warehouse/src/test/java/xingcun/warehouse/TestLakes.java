@@ -30,6 +30,19 @@ final class TestLakes
     TestLakes add(String family, String values)
             throws SQLException, IOException
     {
+        return add(family, values, "");
+    }
+
+    /** Adds a file as lakes written before 2026-11-30 held their rows: with each row's key as a column (record_key). */
+    TestLakes addWithStoredKeys(String family, String values)
+            throws SQLException, IOException
+    {
+        return add(family, values, ", 'stored key' as record_key");
+    }
+
+    private TestLakes add(String family, String values, String moreColumns)
+            throws SQLException, IOException
+    {
         String relative = family + "/part-" + tables.getOrDefault(family, List.of()).size() + ".parquet";
         Files.createDirectories(lake.resolve(family));
         String shape = Warehouse.resource("sources/" + family + ".sql");
@@ -37,7 +50,7 @@ final class TestLakes
             statement.execute("create table shape as " + shape);
             statement.execute("insert into shape " + values);
             String columns = columnsWithoutYear(statement);
-            statement.execute("copy (select " + columns + " from shape) to '" + lake.resolve(relative) + "' (format parquet)");
+            statement.execute("copy (select " + columns + moreColumns + " from shape) to '" + lake.resolve(relative) + "' (format parquet)");
         }
         tables.computeIfAbsent(family, ignored -> new java.util.ArrayList<>()).add(relative);
         return this;

@@ -142,7 +142,6 @@ final class FamilyIngest
     private Optional<StagedFamily> ingestInOnePass(Family family, List<FileRead> reads, JavaRDD<RawRecord> raw, long[] bytesOfPartition, Broadcast<RecordValidator> validator,
             Optional<KnownIds> knownIds, long inputBytes)
     {
-        Column recordKey = ValidationTransform.recordKey(family); // first: it refuses a key column that is not text
         Dataset<Row> validated = ValidationTransform.validate(spark, family, raw, validator);
         StructType schema = validated.schema();
         int limit = broadcastLimit();
@@ -157,7 +156,6 @@ final class FamilyIngest
         RDD<InternalRow> keptRows = FilesIntoWriteTasks.merge(OnePassWrite.keptRows(validated.queryExecution().toRdd(), schema, columns, rejectedPerFile,
                 Long.parseLong(spark.conf().get(MAX_HELD_BYTES, Long.toString(executorHeapBytes() / 8))), parts), bytesOfPartition, writeTasks);
         Dataset<Row> winners = rowsOf(keptRows, schema)
-                .withColumn(RECORD_KEY, recordKey)
                 .withColumn(RawRecords.SOURCE_FILE, ValidationTransform.sourceFile(fileNames(reads)));
         org.apache.hadoop.fs.Path folder = lake.resolve(Lake.STAGING + "/" + runId + "/" + family.folder());
         write(family, LakeTables.toLakeRows(family, winners, runId), folder.toString(), writeTasks);
@@ -420,7 +418,7 @@ final class FamilyIngest
         }
         Dataset<Row> kept = withFile.filter(col("lake_file").isin(affected.toArray()))
                 .join(updatedKeys, withFile.col(RECORD_KEY).equalTo(updatedKeys.col(RECORD_KEY)), "left_anti")
-                .drop("lake_file");
+                .select(LakeTables.storedColumns(family)); // not the key read made, nor an older lake's stored copy of it
         write(family, kept, stagingRoot + "/" + family.folder(), writeTasks);
         // input_file_name() gives a URI: %20 for a space, %E6… for Chinese; decode it before comparing with the snapshot
         return affected.stream().map(file -> lake.relative(new org.apache.hadoop.fs.Path(java.net.URI.create(file)))).toList();
@@ -448,7 +446,7 @@ final class FamilyIngest
     }
 
     /**
-     * The columns written without Parquet's dictionary: a row's key and content hash, a one-column natural key
+     * The columns written without Parquet's dictionary: a row's content hash, a one-column natural key
      * (log_id) and the keyed hashes of personal values, which do not repeat, and the source row and masked values,
      * which repeat little (a row number once for each inbox file a task merges, a masked phone where two phones share
      * seven digits). A dictionary of them hashes and stores every value until its page overflows, in every file,
@@ -458,7 +456,7 @@ final class FamilyIngest
      */
     static List<String> mostlyDistinctColumns(Family family)
     {
-        List<String> columns = new ArrayList<>(List.of(ValidationTransform.RECORD_KEY, ValidationTransform.RECORD_HASH, RawRecords.SOURCE_ROW));
+        List<String> columns = new ArrayList<>(List.of(ValidationTransform.RECORD_HASH, RawRecords.SOURCE_ROW));
         if (family.naturalKey().size() == 1) {
             columns.add(family.naturalKey().get(0));
         }

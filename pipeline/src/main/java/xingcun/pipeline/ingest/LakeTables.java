@@ -28,10 +28,14 @@ public final class LakeTables
 
     private LakeTables() {}
 
-    /** The columns every accepted row carries besides its business columns: its key, content hash and lineage. */
+    /**
+     * The columns every accepted row carries besides its business columns: its content hash and lineage. Not its key
+     * (record_key): the text of its key columns, which {@link #read} makes from them. Stored, it was a third of a
+     * province lake (178 MB of the attendance's 464: a training id and two hashes again) and of the writer's work.
+     */
     public static List<String> lineageColumns()
     {
-        return List.of(ValidationTransform.RECORD_KEY, ValidationTransform.RECORD_HASH, RawRecords.SOURCE_FILE, RawRecords.SOURCE_ROW, RUN_ID);
+        return List.of(ValidationTransform.RECORD_HASH, RawRecords.SOURCE_FILE, RawRecords.SOURCE_ROW, RUN_ID);
     }
 
     public static StructType quarantineSchema()
@@ -55,7 +59,6 @@ public final class LakeTables
         for (StructField field : family.lakeSchema().fields()) {
             columns.add(col(field.name()));
         }
-        columns.add(col(ValidationTransform.RECORD_KEY));
         columns.add(col(ValidationTransform.RECORD_HASH));
         columns.add(col(RawRecords.SOURCE_FILE));
         columns.add(col(RawRecords.SOURCE_ROW));
@@ -64,10 +67,16 @@ public final class LakeTables
         return rows.select(columns.toArray(Column[]::new));
     }
 
-    /** A family's rows in the lake's current snapshot (empty, with the right columns, when it has none). */
+    /**
+     * A family's rows in the lake's current snapshot (empty, with the right columns, when it has none), with their key
+     * ({@code record_key}) made from their key columns. Lakes written before 2026-11-30 hold that key as a column of
+     * their files as well; it is the same text, and the one made here takes its place. {@link #storedColumns} are what
+     * a rewrite of these rows writes back.
+     */
     public static Dataset<Row> read(SparkSession spark, Lake lake, Family family)
     {
         List<String> files = lake.currentFiles(family.folder());
+        Dataset<Row> stored;
         if (files.isEmpty()) {
             StructType schema = family.lakeSchema();
             for (String column : lineageColumns()) {
@@ -76,9 +85,24 @@ public final class LakeTables
             if (family.partitionDate().isPresent()) {
                 schema = schema.add(YEAR, DataTypes.IntegerType);
             }
-            return spark.createDataFrame(List.of(), schema);
+            stored = spark.createDataFrame(List.of(), schema);
         }
-        return spark.read().option("basePath", lake.resolve(family.folder()).toString()).parquet(files.toArray(String[]::new));
+        else {
+            stored = spark.read().option("basePath", lake.resolve(family.folder()).toString()).parquet(files.toArray(String[]::new));
+        }
+        return stored.withColumn(ValidationTransform.RECORD_KEY, ValidationTransform.keyText(family));
+    }
+
+    /** The columns of the family's rows as a run writes them to the lake ({@link #toLakeRows}), in its order. */
+    public static Column[] storedColumns(Family family)
+    {
+        List<Column> columns = new ArrayList<>();
+        for (StructField field : family.lakeSchema().fields()) {
+            columns.add(col(field.name()));
+        }
+        lineageColumns().forEach(column -> columns.add(col(column)));
+        family.partitionDate().ifPresent(date -> columns.add(col(YEAR)));
+        return columns.toArray(Column[]::new);
     }
 
     /** A family's quarantine in the lake's current snapshot. */

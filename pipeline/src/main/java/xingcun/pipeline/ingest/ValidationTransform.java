@@ -165,15 +165,26 @@ public final class ValidationTransform
     }
 
     /**
-     * A valid row's natural key as the lake stores it (record_key), made from its key columns: each one's text and a
-     * separator (U+001F) after it, as the lake's keys have always been written (a missing value would read "null",
-     * the validator's text of it; no key column of a valid row is missing today: a blank product is an empty text);
-     * null for a rejected row. Its {@code xxhash64} is the row's {@link #KEY_HASH}.
+     * A valid row's natural key (record_key), made from its key columns: each one's text and a separator (U+001F) after
+     * it, as the run's keys have always been made (a missing value would read "null", the validator's text of it; no
+     * key column of a valid row is missing today: a blank product is an empty text); null for a rejected row. Its
+     * {@code xxhash64} is the row's {@link #KEY_HASH}.
      *
      * @throws IllegalStateException when a key column is not text: Spark's text of a date or a number need not be
      *         the validator's, and the key would then hash differently from the key_hash the run judged by
      */
     public static Column recordKey(Family family)
+    {
+        return when(col(RULE_ID).isNull(), keyText(family));
+    }
+
+    /**
+     * The natural key's text of rows holding the family's key columns, as {@link #recordKey} makes it: how the lake's
+     * rows are keyed when a run reads them (LakeTables.read); the lake does not store it.
+     *
+     * @throws IllegalStateException when a key column is not text (see {@link #recordKey})
+     */
+    public static Column keyText(Family family)
     {
         List<Column> parts = new ArrayList<>();
         for (String keyColumn : family.naturalKey()) {
@@ -185,7 +196,7 @@ public final class ValidationTransform
             parts.add(coalesce(col(keyColumn), lit("null")));
             parts.add(lit(String.valueOf(KEY_SEPARATOR)));
         }
-        return when(col(RULE_ID).isNull(), concat(parts.toArray(Column[]::new)));
+        return concat(parts.toArray(Column[]::new));
     }
 
     /**

@@ -99,6 +99,36 @@ class LakeLifecycleTest
     }
 
     @Test
+    void theLakeStoresNoKeyAndALakeThatStoresOneIsKeyedByItsKeyColumnsAndRewrittenWithout()
+            throws IOException
+    {
+        ingest(firstBatch(folder.resolve("inbox")));
+        Path file2021 = lakeFile("service_logs/year=2021/");
+        assertThat(columnsOf(file2021)).contains("log_id", "record_hash", "source_file").doesNotContain("record_key");
+        // as a lake written before 2026-11-30 held it, but stale: the run must key the rows by their key columns
+        Path older = folder.resolve("older");
+        spark.read().parquet(file2021.toString()).withColumn("record_key", org.apache.spark.sql.functions.lit("stale"))
+                .coalesce(1).write().parquet(older.toString());
+        try (Stream<Path> written = Files.list(older)) {
+            Files.copy(written.filter(path -> path.toString().endsWith(".parquet")).findFirst().orElseThrow(), file2021,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        assertThat(columnsOf(file2021)).contains("record_key");
+        assertThat(LakeTables.read(spark, lake(), Family.SERVICE_LOGS).filter(col("log_id").equalTo("SL-1")).first().<String>getAs("record_key"))
+                .isEqualTo("SL-1\u001f");
+
+        Path batch = folder.resolve("batch2");
+        write(batch, "service_logs/2021-late.csv", StandardCharsets.UTF_8, LOG_HEADER + "SL-1,XS2021001,530112008003,2021-07-13,技术指导,0.5\n");
+        RunReport report = ingest(batch);
+
+        assertThat(family(report, "service_logs")).as("SL-1 updated, not added beside its older row").isEqualTo(new Counts(1, 0, 1, 0, 0));
+        assertThat(LakeTables.read(spark, lake(), Family.SERVICE_LOGS).filter(col("log_id").equalTo("SL-1")).count()).isEqualTo(1);
+        for (String file : lake().currentSnapshot().files("service_logs")) {
+            assertThat(columnsOf(folder.resolve(LAKE).resolve(file))).as(file).doesNotContain("record_key");
+        }
+    }
+
+    @Test
     void aRunOfManyKnownKeysClassifiesTheRowsThemselvesWithTheSameOutcome()
             throws IOException
     {
@@ -274,6 +304,15 @@ class LakeLifecycleTest
     {
         return lake().currentSnapshot().files("service_logs").stream().filter(file -> file.startsWith(prefix))
                 .map(file -> folder.resolve(LAKE).resolve(file)).findFirst().orElseThrow();
+    }
+
+    private static List<String> columnsOf(Path parquetFile)
+            throws IOException
+    {
+        try (org.apache.parquet.hadoop.ParquetFileReader reader = org.apache.parquet.hadoop.ParquetFileReader.open(
+                org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(parquetFile.toUri()), spark.sparkContext().hadoopConfiguration()))) {
+            return reader.getFooter().getFileMetaData().getSchema().getFields().stream().map(org.apache.parquet.schema.Type::getName).toList();
+        }
     }
 
     private static Counts family(RunReport report, String family)

@@ -129,15 +129,15 @@ class SampleIngestTest
     void columnsWhoseValuesRepeatLittleAreWrittenWithoutADictionary()
             throws java.io.IOException
     {
-        assertThat(FamilyIngest.mostlyDistinctColumns(Family.SERVICE_LOGS)).containsExactly("record_key", "record_hash", "source_row", "log_id");
+        assertThat(FamilyIngest.mostlyDistinctColumns(Family.SERVICE_LOGS)).containsExactly("record_hash", "source_row", "log_id");
         assertThat(FamilyIngest.mostlyDistinctColumns(Family.TRAINING_ATTENDANCE))
-                .containsExactly("record_key", "record_hash", "source_row", "attendee_hash", "phone_masked", "phone_hash");
+                .containsExactly("record_hash", "source_row", "attendee_hash", "phone_masked", "phone_hash");
         // values that repeat, so that only the writer's settings can keep a column from its dictionary (Parquet drops
         // the dictionary of a column whose first page it does not shrink), in year folders as the dated tables are
         List<Row> rows = java.util.stream.IntStream.range(0, 1_000).mapToObj(i -> org.apache.spark.sql.RowFactory.create(
                 "TR-" + i % 3, "hash-" + i % 2, "key-" + i % 2, "SL-" + i % 4, 2021)).toList();
         Dataset<Row> repeating = spark.createDataFrame(rows, new org.apache.spark.sql.types.StructType().add("training_id", "string")
-                .add("attendee_hash", "string").add("record_key", "string").add("log_id", "string").add("year", "int"));
+                .add("attendee_hash", "string").add("record_hash", "string").add("log_id", "string").add("year", "int"));
         Path written = folder.resolve("dictionary-check");
         FamilyIngest.lakeWriter(Family.SERVICE_LOGS, repeating.coalesce(1)).partitionBy("year").parquet(written.toString());
         Path file;
@@ -145,7 +145,7 @@ class SampleIngestTest
             file = files.filter(path -> path.toString().endsWith(".parquet")).findFirst().orElseThrow();
         }
         assertThat(file.toString()).contains("/year=2021/");
-        assertThat(dictionaryByColumn(file.toString())).containsEntry("log_id", false).containsEntry("record_key", false)
+        assertThat(dictionaryByColumn(file.toString())).containsEntry("log_id", false).containsEntry("record_hash", false)
                 .containsEntry("training_id", true).containsEntry("attendee_hash", true); // a service log has no attendee_hash to keep plain
     }
 

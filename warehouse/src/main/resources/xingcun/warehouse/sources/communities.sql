@@ -4,7 +4,6 @@ select
     cast(null as varchar) as name,
     cast(null as varchar) as parent_code,
     cast(null as boolean) as in_program,
-    cast(null as varchar) as record_key,
     cast(null as varchar) as record_hash,
     cast(null as varchar) as source_file,
     cast(null as bigint) as source_row,

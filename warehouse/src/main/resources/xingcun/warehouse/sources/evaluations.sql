@@ -6,7 +6,6 @@ select
     cast(null as varchar) as rating,
     cast(null as double) as work_funds_yuan,
     cast(null as double) as reward_yuan,
-    cast(null as varchar) as record_key,
     cast(null as varchar) as record_hash,
     cast(null as varchar) as source_file,
     cast(null as bigint) as source_row,

@@ -8,7 +8,6 @@ select
     cast(null as varchar) as product,
     cast(null as double) as value,
     cast(null as varchar) as unit,
-    cast(null as varchar) as record_key,
     cast(null as varchar) as record_hash,
     cast(null as varchar) as source_file,
     cast(null as bigint) as source_row,

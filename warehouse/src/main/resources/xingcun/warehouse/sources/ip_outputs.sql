@@ -9,7 +9,6 @@ select
     cast(null as date) as filed_on,
     cast(null as date) as granted_on,
     cast(null as varchar) as status,
-    cast(null as varchar) as record_key,
     cast(null as varchar) as record_hash,
     cast(null as varchar) as source_file,
     cast(null as bigint) as source_row,

@@ -10,7 +10,6 @@ select
     cast(null as double) as funds_intended_yuan,
     cast(null as varchar) as talent_id,
     cast(null as date) as signed_on,
-    cast(null as varchar) as record_key,
     cast(null as varchar) as record_hash,
     cast(null as varchar) as source_file,
     cast(null as bigint) as source_row,

@@ -10,7 +10,6 @@ select
     cast(null as varchar) as bottleneck,
     cast(null as varchar) as topic,
     cast(null as varchar) as notes,
-    cast(null as varchar) as record_key,
     cast(null as varchar) as record_hash,
     cast(null as varchar) as source_file,
     cast(null as bigint) as source_row,

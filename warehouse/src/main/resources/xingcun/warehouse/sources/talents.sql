@@ -15,7 +15,6 @@ select
     cast(null as date) as cycle_start,
     cast(null as date) as cycle_end,
     cast(null as varchar) as batch,
-    cast(null as varchar) as record_key,
     cast(null as varchar) as record_hash,
     cast(null as varchar) as source_file,
     cast(null as bigint) as source_row,

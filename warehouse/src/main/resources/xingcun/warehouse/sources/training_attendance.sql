@@ -6,7 +6,6 @@ select
     cast(null as varchar) as phone_hash,
     cast(null as varchar) as village,
     cast(null as varchar) as role,
-    cast(null as varchar) as record_key,
     cast(null as varchar) as record_hash,
     cast(null as varchar) as source_file,
     cast(null as bigint) as source_row,

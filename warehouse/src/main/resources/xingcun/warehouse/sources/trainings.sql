@@ -9,7 +9,6 @@ select
     cast(null as bigint) as attendees,
     cast(null as varchar) as audience,
     cast(null as varchar) as mode,
-    cast(null as varchar) as record_key,
     cast(null as varchar) as record_hash,
     cast(null as varchar) as source_file,
     cast(null as bigint) as source_row,

@@ -5,7 +5,6 @@ select
     cast(null as varchar) as category,
     cast(null as varchar) as community_code,
     cast(null as date) as joined_on,
-    cast(null as varchar) as record_key,
     cast(null as varchar) as record_hash,
     cast(null as varchar) as source_file,
     cast(null as bigint) as source_row,
