@@ -104,6 +104,7 @@ final class FamilyIngest
     /** Stages the family and returns what it staged; the ids its valid rows carry go to {@code knownIds}, if given. */
     StagedFamily ingest(Family family, List<FileRead> reads, ValidationContext context, Optional<KnownIds> knownIds)
     {
+        ValidationTransform.keyText(family); // refuses, before any work, a key column that is not text (see recordKey)
         JavaSparkContext sparkContext = JavaSparkContext.fromSparkContext(spark.sparkContext());
         // the biggest file first: Spark starts a stage's tasks in the order of their partitions, so the last to start
         // are the shortest and the cores finish together (the rows carry their file's order, not their partition's)
@@ -305,8 +306,8 @@ final class FamilyIngest
 
     /**
      * The lake's (key, hash) pairs the run is judged against, one row a key. A small batch (a day's ledger) looks up
-     * only its own keys: it lists them from the validated rows, the lake's key column is scanned and filtered
-     * against them in each task, and nothing of the lake is shuffled, so the batch costs in proportion to itself.
+     * only its own keys: it lists them from the validated rows, the lake's key columns are read (the key made of
+     * them, LakeTables.read) and filtered against them in each task, and nothing of the lake is shuffled, so the batch costs in proportion to itself.
      * A big run joins with every key of the family, which costs a shuffle of the lake's keys.
      */
     private Dataset<Row> lakeKeys(long inputBytes, Dataset<Row> validated, Dataset<Row> lakeRows)
@@ -450,7 +451,8 @@ final class FamilyIngest
      * (log_id) and the keyed hashes of personal values, which do not repeat, and the source row and masked values,
      * which repeat little (a row number once for each inbox file a task merges, a masked phone where two phones share
      * seven digits). A dictionary of them hashes and stores every value until its page overflows, in every file,
-     * and then mostly writes them plainly anyway: for the key and hash that was 5 % of a province ingest's CPU. For the
+     * and then mostly writes them plainly anyway: for the key (stored then) and the hash that was 5 % of a province
+     * ingest's CPU. For the
      * source row and masked values the time either way was within a province run's noise; plain, they cost a few MB
      * of a 550 MB lake where many small files are merged.
      */

@@ -14,7 +14,7 @@ import java.util.stream.IntStream;
 /**
  * Merges a family's partitions, one inbox file each, into the tasks that write its rows, whole files into tasks of
  * about equal bytes, the biggest task first, without a shuffle. Spark's own merge ({@code coalesce}) takes runs of
- * neighbouring partitions: a province's attendance, twelve months in eight tasks, made tasks of 38 and 54 MB beside
+ * neighbouring partitions: a province's attendance, twelve months in eight tasks, made tasks of 38 and 53 MB beside
  * tasks of 12 and 16, and the last of them ran alone on one core. Here each file goes to the task with the fewest
  * bytes so far, biggest file first (longest processing time first), and Spark starts the tasks in the order of their
  * partitions, so the shortest start last and the cores finish together.

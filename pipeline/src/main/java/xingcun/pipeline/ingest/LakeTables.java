@@ -70,26 +70,21 @@ public final class LakeTables
     /**
      * A family's rows in the lake's current snapshot (empty, with the right columns, when it has none), with their key
      * ({@code record_key}) made from their key columns. Lakes written before 2026-11-30 hold that key as a column of
-     * their files as well; it is the same text, and the one made here takes its place. {@link #storedColumns} are what
-     * a rewrite of these rows writes back.
+     * their files as well: the same text, not read. {@link #storedColumns} are what a rewrite of these rows writes back.
      */
     public static Dataset<Row> read(SparkSession spark, Lake lake, Family family)
     {
         List<String> files = lake.currentFiles(family.folder());
-        Dataset<Row> stored;
-        if (files.isEmpty()) {
-            StructType schema = family.lakeSchema();
-            for (String column : lineageColumns()) {
-                schema = schema.add(column, column.equals(RawRecords.SOURCE_ROW) ? DataTypes.LongType : DataTypes.StringType);
-            }
-            if (family.partitionDate().isPresent()) {
-                schema = schema.add(YEAR, DataTypes.IntegerType);
-            }
-            stored = spark.createDataFrame(List.of(), schema);
+        StructType schema = family.lakeSchema();
+        for (String column : lineageColumns()) {
+            schema = schema.add(column, column.equals(RawRecords.SOURCE_ROW) ? DataTypes.LongType : DataTypes.StringType);
         }
-        else {
-            stored = spark.read().option("basePath", lake.resolve(family.folder()).toString()).parquet(files.toArray(String[]::new));
+        if (family.partitionDate().isPresent()) {
+            schema = schema.add(YEAR, DataTypes.IntegerType);
         }
+        // the stored columns by name, not as one file's footer has them (an older file's record_key is not read)
+        Dataset<Row> stored = files.isEmpty() ? spark.createDataFrame(List.of(), schema)
+                : spark.read().schema(schema).option("basePath", lake.resolve(family.folder()).toString()).parquet(files.toArray(String[]::new));
         return stored.withColumn(ValidationTransform.RECORD_KEY, ValidationTransform.keyText(family));
     }
 

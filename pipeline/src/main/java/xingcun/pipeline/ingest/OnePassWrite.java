@@ -23,7 +23,8 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
- * The tasks of a family written in one pass: each validates one inbox file (one partition), tallies it as
+ * The tasks of a family written in one pass: each validates its inbox files (one partition each, one after another:
+ * FilesIntoWriteTasks), tallies each as
  * {@link FamilyTally#gather} does, holds its valid rows until the file's last row has shown which of them a later row
  * of the same key replaces ({@link RepeatsInFile}), and then hands the rest to Spark's Parquet writer; the file's tally
  * and its rejected rows go to the driver through an accumulator. Nothing of the family is cached and no other pass

@@ -9,6 +9,7 @@ import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.usermodel.XSSFRichTextString;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -31,7 +32,9 @@ import java.util.Map;
  * building POI's whole workbook model: the model (XMLBeans objects for every cell) took the driver 1.4 s of CPU for a
  * province's 32 small rosters and ledgers, at the start of a run, when the cores are busiest. The text of a cell is
  * what {@link WorkbookModel} makes of it with the model: a string as typed, a number's exact digits, a date-formatted
- * number as an ISO date, a boolean as true or false, an error or a formula without a value as blank.
+ * number as an ISO date, a boolean as true or false, an error as blank. One difference, on purpose: a formula that was
+ * never calculated (no value saved, as programs other than Excel write them) reads blank, not the model's 0, so that a
+ * required column says it is missing rather than taking a number nobody saw.
  */
 final class WorkbookStream
 {
@@ -86,21 +89,39 @@ final class WorkbookStream
     {
         /**
          * @param type the cell's t attribute (null: a number)
-         * @param style the cell's s attribute (null: the workbook's first style)
-         * @param value the text of its v element, or of its inline string
+         * @param style the index of the cell's style: its s attribute, else its column's
+         * @param value the text of its v element, or of its inline string; empty when it has none (a formula
+         *        never calculated, as other programs than Excel save them, reads blank: the model would read 0)
          */
-        String of(String type, String style, String value)
+        String of(String type, int style, String value)
         {
             if (type == null || type.equals("n")) {
-                return value.isEmpty() ? "" : number(Double.parseDouble(value), style == null ? 0 : Integer.parseInt(style));
+                return value.isEmpty() ? "" : number(Double.parseDouble(value), style);
             }
             return switch (type) {
-                case "s" -> strings.getItemAt(Integer.parseInt(value.trim())).getString();
-                case "inlineStr", "str" -> value;
+                case "s" -> sharedString(value);
+                case "inlineStr", "str" -> withoutEscapes(value);
                 case "b" -> String.valueOf(value.trim().equals("1") || value.trim().equalsIgnoreCase("true"));
                 case "d" -> value.contains("T") ? value.substring(0, value.indexOf('T')) : value; // an ISO date (strict OOXML)
                 default -> ""; // "e": an error such as #N/A
             };
+        }
+
+        /** The shared string at the cell's index; blank for a missing or bad index, as the model reads it. */
+        private String sharedString(String index)
+        {
+            try {
+                return strings.getItemAt(Integer.parseInt(index.trim())).getString();
+            }
+            catch (RuntimeException e) { // not a number, or past the table (the table says so by IllegalStateException)
+                return "";
+            }
+        }
+
+        /** Excel's _xHHHH_ escapes (a line break as _x000D_) decoded, as the model and the shared strings decode them. */
+        private static String withoutEscapes(String value)
+        {
+            return value.contains("_x") ? new XSSFRichTextString(value).getString() : value;
         }
 
         private String number(double number, int style)
@@ -125,6 +146,7 @@ final class WorkbookStream
         private final Map<Integer, String> workbookFormats = new HashMap<>();
         private final Map<Integer, Boolean> isDate = new HashMap<>();
         private boolean inCellStyles;
+        private boolean inWorkbookFormats;
 
         static DateStyles of(XSSFReader reader)
                 throws IOException, OpenXML4JException, SAXException, ParserConfigurationException
@@ -156,7 +178,12 @@ final class WorkbookStream
         public void startElement(String uri, String localName, String qualifiedName, Attributes attributes)
         {
             switch (localName) {
-                case "numFmt" -> workbookFormats.put(Integer.parseInt(attributes.getValue("numFmtId")), attributes.getValue("formatCode"));
+                case "numFmts" -> inWorkbookFormats = true;
+                case "numFmt" -> { // not those of conditional formats (dxfs), which the model does not read either
+                    if (inWorkbookFormats) {
+                        workbookFormats.put(Integer.parseInt(attributes.getValue("numFmtId")), attributes.getValue("formatCode"));
+                    }
+                }
                 case "cellXfs" -> inCellStyles = true;
                 case "xf" -> {
                     if (inCellStyles) {
@@ -174,20 +201,29 @@ final class WorkbookStream
             if (localName.equals("cellXfs")) {
                 inCellStyles = false;
             }
+            if (localName.equals("numFmts")) {
+                inWorkbookFormats = false;
+            }
         }
     }
 
-    /** One sheet's XML: rows (row), cells (c) with a value (v) or an inline string (is/t), out of order or sparse. */
+    /**
+     * One sheet's XML: its columns' styles (cols/col), then rows (row) of cells (c) with a value (v) or an inline
+     * string (is/t), sparse, with or without their r attributes. Its rows are handed on at the sheet's end in the
+     * order of their numbers, the later of two with one number kept, as the model holds them.
+     */
     private static final class SheetHandler extends DefaultHandler
     {
         private final CellText text;
         private final WorkbookRows rows;
         private final StringBuilder value = new StringBuilder();
+        private final List<int[]> columnStyles = new ArrayList<>(); // {first column, last column, style}, 0-based
+        private final java.util.TreeMap<Integer, List<String>> sheetRows = new java.util.TreeMap<>();
         private List<String> cells;
         private int rowIndex = -1;
         private int column = -1;
         private String type;
-        private String style;
+        private int style;
         private boolean inSheetData;
         private boolean inValue;
         private boolean inPhonetic;
@@ -205,6 +241,10 @@ final class WorkbookStream
                 inSheetData = true;
             }
             if (!inSheetData) {
+                if (localName.equals("col") && attributes.getValue("style") != null) {
+                    columnStyles.add(new int[] {Integer.parseInt(attributes.getValue("min")) - 1, Integer.parseInt(attributes.getValue("max")) - 1,
+                            Integer.parseInt(attributes.getValue("style"))});
+                }
                 return;
             }
             switch (localName) {
@@ -218,7 +258,8 @@ final class WorkbookStream
                     String reference = attributes.getValue("r");
                     column = reference == null ? column + 1 : new CellReference(reference).getCol();
                     type = attributes.getValue("t");
-                    style = attributes.getValue("s");
+                    String explicitStyle = attributes.getValue("s");
+                    style = explicitStyle != null ? Integer.parseInt(explicitStyle) : columnStyle(column);
                     value.setLength(0);
                     while (cells.size() <= column) {
                         cells.add("");
@@ -231,6 +272,17 @@ final class WorkbookStream
             }
         }
 
+        /** A cell without a style of its own has its column's, else the workbook's first (as the model reads it). */
+        private int columnStyle(int cellColumn)
+        {
+            for (int[] columns : columnStyles) {
+                if (cellColumn >= columns[0] && cellColumn <= columns[1]) {
+                    return columns[2];
+                }
+            }
+            return 0;
+        }
+
         @Override
         public void endElement(String uri, String localName, String qualifiedName)
         {
@@ -238,11 +290,14 @@ final class WorkbookStream
                 return;
             }
             switch (localName) {
-                case "sheetData" -> inSheetData = false;
+                case "sheetData" -> {
+                    inSheetData = false;
+                    sheetRows.forEach(rows::row);
+                }
                 case "v", "t" -> inValue = false;
                 case "rPh" -> inPhonetic = false;
                 case "c" -> cells.set(column, text.of(type, style, value.toString()));
-                case "row" -> rows.row(rowIndex, cells);
+                case "row" -> sheetRows.put(rowIndex, cells);
                 default -> {}
             }
         }

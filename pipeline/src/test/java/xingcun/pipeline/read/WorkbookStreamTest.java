@@ -144,6 +144,70 @@ class WorkbookStreamTest
         assertThat(streamed(file)).isEqualTo(modelled(file)).containsExactly("sheet 导出", "0: 人才编号| 前后有空格 |false||7");
     }
 
+    @Test
+    void aWorkbookAsOtherProgramsWriteItReadsAsTheModelReadsItButForAFormulaNeverCalculated(@TempDir Path temp)
+            throws Exception
+    {
+        // the XML by hand, as POI never writes it: rows out of order, cells without r, a column's style, a shared
+        // string index that is bad or missing, escapes (_x000D_), phonetic runs, a conditional format's numFmt
+        // reusing an id the workbook does not define, a formula saved without its value
+        String main = "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"";
+        String relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+        Path file = temp.resolve("手写.xlsx");
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            part(zip, "[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                    + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                    + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                    + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+                    + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+                    + "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
+                    + "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>"
+                    + "</Types>");
+            part(zip, "_rels/.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                    + "<Relationship Id=\"rId1\" Type=\"" + relationships + "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
+            part(zip, "xl/workbook.xml", "<workbook " + main + " xmlns:r=\"" + relationships + "\">"
+                    + "<sheets><sheet name=\"手写\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+            part(zip, "xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                    + "<Relationship Id=\"rId1\" Type=\"" + relationships + "/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+                    + "<Relationship Id=\"rId2\" Type=\"" + relationships + "/styles\" Target=\"styles.xml\"/>"
+                    + "<Relationship Id=\"rId3\" Type=\"" + relationships + "/sharedStrings\" Target=\"sharedStrings.xml\"/></Relationships>");
+            part(zip, "xl/styles.xml", "<styleSheet " + main + ">"
+                    + "<numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;\"/></numFmts>"
+                    + "<fonts count=\"1\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts>"
+                    + "<fills count=\"1\"><fill><patternFill patternType=\"none\"/></fill></fills>"
+                    + "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
+                    + "<cellStyleXfs count=\"1\"><xf numFmtId=\"14\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
+                    + "<cellXfs count=\"3\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
+                    + "<xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+                    + "<xf numFmtId=\"165\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/></cellXfs>"
+                    + "<dxfs count=\"1\"><dxf><numFmt numFmtId=\"165\" formatCode=\"yyyy-mm-dd\"/></dxf></dxfs></styleSheet>");
+            part(zip, "xl/sharedStrings.xml", "<sst " + main + " count=\"3\" uniqueCount=\"3\"><si><t>编号</t></si><si><t>日期</t></si>"
+                    + "<si><t>漢字</t><rPh sb=\"0\" eb=\"2\"><t>かんじ</t></rPh></si></sst>");
+            part(zip, "xl/worksheets/sheet1.xml", "<worksheet " + main + "><cols><col min=\"2\" max=\"2\" width=\"12\" style=\"1\" customWidth=\"1\"/></cols>"
+                    + "<sheetData>"
+                    + "<row r=\"3\"><c r=\"A3\" t=\"s\"><v>2</v></c><c r=\"B3\"><v>44390</v></c><c r=\"C3\" s=\"2\"><v>45000</v></c></row>"
+                    + "<row r=\"1\"><c t=\"s\"><v>0</v></c><c t=\"s\"><v>1</v></c>"
+                    + "<c t=\"inlineStr\"><is><r><t>备</t></r><r><t>注_x000D_行</t></r><rPh sb=\"0\" eb=\"1\"><t>び</t></rPh></is></c></row>"
+                    + "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>99</v></c><c r=\"B2\" t=\"s\"/><c r=\"D2\" t=\"str\"><f>A1</f><v>甲_x000D_乙</v></c></row>"
+                    + "<row r=\"4\"><c r=\"A4\"><f>1+1</f></c></row>"
+                    + "</sheetData></worksheet>");
+        }
+
+        List<String> expected = List.of("sheet 手写", "0: 编号|日期|备注\r行", "1: |||甲\r乙", "2: 漢字|2021-07-13|45000", "3: ");
+        assertThat(streamed(file)).isEqualTo(expected);
+        List<String> modelledWithZero = new ArrayList<>(expected);
+        modelledWithZero.set(4, "3: 0"); // the model reads a formula without a saved value as 0
+        assertThat(modelled(file)).isEqualTo(modelledWithZero);
+    }
+
+    private static void part(java.util.zip.ZipOutputStream zip, String name, String xml)
+            throws java.io.IOException
+    {
+        zip.putNextEntry(new java.util.zip.ZipEntry(name));
+        zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>" + xml).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        zip.closeEntry();
+    }
+
     private static List<String> streamed(Path file)
             throws Exception
     {
