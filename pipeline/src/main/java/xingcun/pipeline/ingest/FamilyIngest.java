@@ -307,7 +307,8 @@ final class FamilyIngest
     /**
      * The lake's (key, hash) pairs the run is judged against, one row a key. A small batch (a day's ledger) looks up
      * only its own keys: it lists them from the validated rows, the lake's key columns are read (the key made of
-     * them, LakeTables.read) and filtered against them in each task, and nothing of the lake is shuffled, so the batch costs in proportion to itself.
+     * them, LakeTables.read) and filtered against them in each task, and nothing of the lake is shuffled, so the
+     * batch costs in proportion to itself.
      * A big run joins with every key of the family, which costs a shuffle of the lake's keys.
      */
     private Dataset<Row> lakeKeys(long inputBytes, Dataset<Row> validated, Dataset<Row> lakeRows)
