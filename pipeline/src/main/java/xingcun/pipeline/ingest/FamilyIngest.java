@@ -108,10 +108,11 @@ final class FamilyIngest
         JavaSparkContext sparkContext = JavaSparkContext.fromSparkContext(spark.sparkContext());
         // the biggest file first: Spark starts a stage's tasks in the order of their partitions, so the last to start
         // are the shortest and the cores finish together (the rows carry their file's order, not their partition's)
-        List<FileRead> biggestFirst = reads.stream().filter(read -> read.rows().isPresent())
-                .sorted(java.util.Comparator.comparingLong((FileRead read) -> sizeOf(read.file())).reversed()).toList();
-        List<JavaRDD<RawRecord>> files = biggestFirst.stream().map(read -> read.rows().get()).toList();
-        long[] bytesOfPartition = biggestFirst.stream().mapToLong(read -> sizeOf(read.file())).toArray();
+        record SizedRead(FileRead read, long bytes) {}
+        List<SizedRead> biggestFirst = reads.stream().filter(read -> read.rows().isPresent()).map(read -> new SizedRead(read, sizeOf(read.file())))
+                .sorted(java.util.Comparator.comparingLong(SizedRead::bytes).reversed()).toList();
+        List<JavaRDD<RawRecord>> files = biggestFirst.stream().map(sized -> sized.read().rows().get()).toList();
+        long[] bytesOfPartition = biggestFirst.stream().mapToLong(SizedRead::bytes).toArray();
         JavaRDD<RawRecord> raw = files.isEmpty() ? sparkContext.emptyRDD() : sparkContext.union(files.toArray(JavaRDD[]::new));
         Broadcast<RecordValidator> validator = sparkContext.broadcast(new RecordValidator(family, context));
         try {

@@ -5,13 +5,11 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import xingcun.pipeline.contract.Family;
 import xingcun.pipeline.lake.Lake;
 import xingcun.pipeline.read.RawRecords;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.apache.spark.sql.functions.col;
@@ -52,19 +50,15 @@ public final class LakeTables
                 DataTypes.createStructField(RUN_ID, DataTypes.StringType, false)));
     }
 
-    /** Accepted rows as the lake stores them: business columns, lineage, and the partition year where the family has one. */
+    /** Accepted rows as the lake stores them ({@link #storedSchema}): business columns, lineage, partition year. */
     public static Dataset<Row> toLakeRows(Family family, Dataset<Row> rows, String runId)
     {
-        List<Column> columns = new ArrayList<>();
-        for (StructField field : family.lakeSchema().fields()) {
-            columns.add(col(field.name()));
-        }
-        columns.add(col(ValidationTransform.RECORD_HASH));
-        columns.add(col(RawRecords.SOURCE_FILE));
-        columns.add(col(RawRecords.SOURCE_ROW));
-        columns.add(lit(runId).as(RUN_ID));
-        family.partitionDate().ifPresent(date -> columns.add(year(col(date)).as(YEAR)));
-        return rows.select(columns.toArray(Column[]::new));
+        Column[] columns = java.util.Arrays.stream(storedSchema(family).fieldNames()).map(name -> switch (name) {
+            case RUN_ID -> lit(runId).as(RUN_ID);
+            case YEAR -> year(col(family.partitionDate().orElseThrow())).as(YEAR);
+            default -> col(name);
+        }).toArray(Column[]::new);
+        return rows.select(columns);
     }
 
     /**
@@ -75,13 +69,7 @@ public final class LakeTables
     public static Dataset<Row> read(SparkSession spark, Lake lake, Family family)
     {
         List<String> files = lake.currentFiles(family.folder());
-        StructType schema = family.lakeSchema();
-        for (String column : lineageColumns()) {
-            schema = schema.add(column, column.equals(RawRecords.SOURCE_ROW) ? DataTypes.LongType : DataTypes.StringType);
-        }
-        if (family.partitionDate().isPresent()) {
-            schema = schema.add(YEAR, DataTypes.IntegerType);
-        }
+        StructType schema = storedSchema(family);
         // the stored columns by name, not as one file's footer has them (an older file's record_key is not read)
         Dataset<Row> stored = files.isEmpty() ? spark.createDataFrame(List.of(), schema)
                 : spark.read().schema(schema).option("basePath", lake.resolve(family.folder()).toString()).parquet(files.toArray(String[]::new));
@@ -91,13 +79,17 @@ public final class LakeTables
     /** The columns of the family's rows as a run writes them to the lake ({@link #toLakeRows}), in its order. */
     public static Column[] storedColumns(Family family)
     {
-        List<Column> columns = new ArrayList<>();
-        for (StructField field : family.lakeSchema().fields()) {
-            columns.add(col(field.name()));
+        return java.util.Arrays.stream(storedSchema(family).fieldNames()).map(name -> col(name)).toArray(Column[]::new);
+    }
+
+    /** A family's lake table: its business columns, the {@link #lineageColumns}, and the partition year where it has one. */
+    private static StructType storedSchema(Family family)
+    {
+        StructType schema = family.lakeSchema();
+        for (String column : lineageColumns()) {
+            schema = schema.add(column, column.equals(RawRecords.SOURCE_ROW) ? DataTypes.LongType : DataTypes.StringType);
         }
-        lineageColumns().forEach(column -> columns.add(col(column)));
-        family.partitionDate().ifPresent(date -> columns.add(col(YEAR)));
-        return columns.toArray(Column[]::new);
+        return family.partitionDate().isPresent() ? schema.add(YEAR, DataTypes.IntegerType) : schema;
     }
 
     /** A family's quarantine in the lake's current snapshot. */

@@ -46,6 +46,12 @@ final class WorkbookModel
         return cells;
     }
 
+    /** A number's text as a clerk typed it: 530112008003, not 5.30112008003E11; 4.5, not 4.50 (both readers use it). */
+    static String exactDigits(double number)
+    {
+        return BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
+    }
+
     private static String text(Cell cell)
     {
         if (cell == null) {
@@ -59,8 +65,7 @@ final class WorkbookModel
                 if (DateUtil.isCellDateFormatted(cell)) {
                     yield cell.getLocalDateTimeCellValue().toLocalDate().toString();
                 }
-                // exact digits: 530112008003 must not become 5.30112008003E11
-                yield BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
+                yield exactDigits(cell.getNumericCellValue());
             }
             default -> "";
         };

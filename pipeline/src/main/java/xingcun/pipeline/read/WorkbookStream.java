@@ -20,7 +20,6 @@ import javax.xml.parsers.ParserConfigurationException;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -129,8 +128,7 @@ final class WorkbookStream
             if (DateUtil.isValidExcelDate(number) && dateStyles.isDate(style)) {
                 return DateUtil.getLocalDateTime(number, date1904).toLocalDate().toString();
             }
-            // exact digits: 530112008003 must not become 5.30112008003E11
-            return BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
+            return WorkbookModel.exactDigits(number);
         }
     }
 

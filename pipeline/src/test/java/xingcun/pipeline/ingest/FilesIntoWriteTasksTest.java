@@ -8,7 +8,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
 
@@ -69,18 +68,13 @@ class FilesIntoWriteTasksTest
     /** One partition a file, holding its index once for each of its MB. */
     private static RDD<Long> filesOfMegabytes(long[] megabytes)
     {
-        List<Long> rows = new ArrayList<>();
-        for (int file = 0; file < megabytes.length; file++) {
-            for (long mb = 0; mb < megabytes[file]; mb++) {
-                rows.add((long) file);
-            }
-        }
-        JavaRDD<Long> flat = JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, Math.max(1, megabytes.length));
+        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         if (megabytes.length == 0) {
-            return JavaSparkContext.fromSparkContext(spark.sparkContext()).<Long>emptyRDD().rdd();
+            return context.<Long>emptyRDD().rdd();
         }
-        // parallelize slices evenly; make the slices the files instead
-        return flat.mapPartitionsWithIndex((index, ignored) -> LongStream.range(0, megabytes[index]).mapToObj(mb -> (long) index).iterator(), true).rdd();
+        // one partition an index, each made as big as its file
+        JavaRDD<Integer> files = context.parallelize(java.util.stream.IntStream.range(0, megabytes.length).boxed().toList(), megabytes.length);
+        return files.mapPartitionsWithIndex((index, ignored) -> LongStream.range(0, megabytes[index]).mapToObj(mb -> (long) index).iterator(), true).rdd();
     }
 
     /** The files each task holds, in the order of the tasks and of the files in each. */
